@@ -1,0 +1,3 @@
+from agreement_check.cli import main
+
+main()

@@ -1,0 +1,82 @@
+"""Parsers: DOCX, PDF and plain text into one document model.
+
+`read_document` is the one entry point; the format comes from the file's bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+from agreement_check.errors import DocumentError
+from agreement_check.model import Document
+from agreement_check.parsers.options import ParseOptions
+from agreement_check.parsers.sniff import sniff
+
+__all__ = ["ParseOptions", "read_document"]
+
+
+def read_document(path: str | Path, options: ParseOptions | None = None) -> Document:
+    """Read one agreement; any failure is a `DocumentError` with a stable code."""
+    options = options or ParseOptions()
+    path = Path(path)
+    try:
+        return _read(path, options)
+    except DocumentError as exc:
+        exc.path = str(path)
+        raise
+    except RecursionError as exc:
+        raise DocumentError("corrupt", "The file is nested too deeply to read.", str(path)) from exc
+    except MemoryError as exc:
+        raise DocumentError("too-large", "The file needs more memory than allowed.", str(path)) from exc
+
+
+def _read(path: Path, options: ParseOptions) -> Document:
+    info = _regular_file(path)
+    if info.st_size > options.max_file_bytes:
+        raise DocumentError(
+            "too-large", f"The file is {info.st_size // 2**20} MiB; the limit is {options.max_file_bytes // 2**20} MiB."
+        )
+    with path.open("rb") as handle:
+        head = handle.read(8192)
+    fmt = sniff(path, head)
+    sha256 = _sha256(path)
+    if fmt == "docx":
+        from agreement_check.parsers.docx_reader import read_docx
+
+        document = read_docx(path, sha256, options)
+    elif fmt == "pdf":
+        from agreement_check.parsers.pdf_reader import read_pdf
+
+        document = read_pdf(path, sha256, options)
+    else:
+        from agreement_check.parsers.text_reader import read_text
+
+        document = read_text(path, path.read_bytes(), sha256, fmt, options)
+    if not any(block.text.strip() for block in document.body()):
+        raise DocumentError("empty", "The document has no text in it.")
+    return document
+
+
+def _regular_file(path: Path) -> os.stat_result:
+    try:
+        info = path.stat()
+    except FileNotFoundError as exc:
+        raise DocumentError("not-found", "There is no file at this path.") from exc
+    except OSError as exc:
+        raise DocumentError("unreadable", f"The file cannot be opened ({exc.strerror}).") from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise DocumentError("unreadable", "This is not a regular file.")
+    if not os.access(path, os.R_OK):
+        raise DocumentError("unreadable", "You do not have permission to read this file.")
+    return info
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

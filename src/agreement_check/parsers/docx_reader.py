@@ -1,0 +1,166 @@
+"""DOCX to the document model, reading the package's XML directly.
+
+We walk `word/document.xml` with a hardened lxml parser instead of loading the package
+through python-docx: python-docx has no view of tracked changes, content controls or text
+boxes, loads every part of a package whatever its size, and costs about five times a raw
+walk on long agreements. python-docx still builds the inputs of our tests.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from agreement_check.errors import DocumentError
+from agreement_check.model import Document
+from agreement_check.parsers.builder import BlockBuilder
+from agreement_check.parsers.docx_styles import Styles
+from agreement_check.parsers.docx_text import W, mark_deleted, paragraph_text
+from agreement_check.parsers.numbering import Numbering
+from agreement_check.parsers.options import ParseOptions
+from agreement_check.parsers.safexml import SafePackage
+
+_CONTAINERS = {f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag"}
+
+
+def read_docx(path: Path, sha256: str, options: ParseOptions) -> Document:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            package = SafePackage(zf, options)
+            return _DocxReader(package, options).read(path, sha256)
+    except zipfile.BadZipFile as exc:
+        raise DocumentError("corrupt", f"The DOCX is damaged ({exc}).") from exc
+
+
+class _DocxReader:
+    def __init__(self, package: SafePackage, options: ParseOptions) -> None:
+        self.package = package
+        self.mode = options.revisions
+        self.styles = Styles(package.xml("word/styles.xml"))
+        self.numbering = Numbering(package.xml("word/numbering.xml"))
+        self.builder = BlockBuilder(options.max_blocks)
+        self.tables = 0
+        self.revisions = False
+        self.rendered_pages = False
+        self.page = 1
+        self.carry = ""
+        self._open_cells: list[list[str]] = []
+
+    def read(self, path: Path, sha256: str) -> Document:
+        root = self.package.xml("word/document.xml")
+        body = root.find(f"{W}body") if root is not None else None
+        if body is None:
+            raise DocumentError("corrupt", "The DOCX has no document body.")
+        self.rendered_pages = next(body.iter(f"{W}lastRenderedPageBreak"), None) is not None
+        self._walk(body)
+        self._notes("word/footnotes.xml", "footnote")
+        self._notes("word/endnotes.xml", "endnote")
+        self._headers_and_footers()
+        warnings = []
+        if self.revisions:
+            warnings.append(
+                "The document has tracked changes that are not yet accepted; it was read with "
+                f"all changes {'accepted' if self.mode == 'accepted' else 'rejected (original text)'}."
+            )
+        return Document(
+            path=str(path), sha256=sha256, format="docx", blocks=self.builder.blocks,
+            warnings=warnings, pages=self.page if self.rendered_pages else None,
+        )
+
+    def _walk(self, container: etree._Element, cell: tuple[int, int, int] | None = None) -> None:
+        for child in container:
+            if child.tag == f"{W}p":
+                self._paragraph(child, cell)
+            elif child.tag == f"{W}tbl":
+                self._table(child)
+            elif child.tag in _CONTAINERS:
+                self._walk(child, cell)
+            elif child.tag in {f"{W}ins", f"{W}moveTo", f"{W}del", f"{W}moveFrom"}:
+                self.revisions = True
+                if (child.tag in {f"{W}ins", f"{W}moveTo"}) == (self.mode == "accepted"):
+                    self._walk(child, cell)
+
+    def _paragraph(self, p: etree._Element, cell: tuple[int, int, int] | None) -> None:
+        read = paragraph_text(p, self.mode)
+        self.revisions |= read.has_revisions
+        text = self.carry + read.text
+        if self.mode == "accepted" and mark_deleted(p):
+            self.revisions = True
+            self.carry = text
+            return
+        self.carry = ""
+        page = self.page if self.rendered_pages else None
+        style_id = _attr(p.find(f"{W}pPr/{W}pStyle"))
+        style = self.styles.get(style_id)
+        outline = _attr(p.find(f"{W}pPr/{W}outlineLvl"))
+        level = int(outline) + 1 if outline is not None and outline.isdigit() else style.heading_level
+        label = self._number(p, style) if text.strip() else None
+        if cell is not None:
+            self._cell_text(text, cell, page)
+        elif level is not None and len(text) < 300:
+            self.builder.add(text, "heading", number=label, level=level, page=page, style=style.name)
+        else:
+            kind = "list-item" if label else "paragraph"
+            self.builder.add(text, kind, number=label, page=page, style=style.name)
+        for box in read.text_boxes:
+            self.builder.add(box, "text-box", page=page)
+        self.page += read.page_breaks + read.rendered_breaks
+
+    def _number(self, p: etree._Element, style) -> str | None:
+        num_id = _attr(p.find(f"{W}pPr/{W}numPr/{W}numId"))
+        ilvl = _attr(p.find(f"{W}pPr/{W}numPr/{W}ilvl"))
+        num_id = num_id or style.num_id
+        if not num_id:
+            return None
+        level = int(ilvl) if ilvl and ilvl.isdigit() else (style.ilvl or 0)
+        return self.numbering.next_label(num_id, level)
+
+    def _table(self, tbl: etree._Element) -> None:
+        index = self.tables
+        self.tables += 1
+        for r, tr in enumerate(tbl.iterchildren(f"{W}tr")):
+            for c, tc in enumerate(_cells(tr)):
+                self._open_cells.append([])
+                self._walk(tc, (index, r, c))
+                text = "\n".join(self._open_cells.pop())
+                self.builder.add(text, "table-cell", cell=(index, r, c),
+                                 page=self.page if self.rendered_pages else None)
+
+    def _cell_text(self, text: str, cell: tuple[int, int, int], page: int | None) -> None:
+        self._open_cells[-1].append(text)
+
+    def _notes(self, part: str, tag: str) -> None:
+        root = self.package.xml(part)
+        if root is None:
+            return
+        for note in root.iter(f"{W}{tag}"):
+            if note.get(f"{W}type") in {"separator", "continuationSeparator", "continuationNotice"}:
+                continue
+            text = "\n".join(paragraph_text(p, self.mode).text for p in note.iter(f"{W}p"))
+            self.builder.add(text, "footnote")
+
+    def _headers_and_footers(self) -> None:
+        for name in sorted(self.package.names):
+            match = re.fullmatch(r"word/(header|footer)\d*\.xml", name)
+            root = self.package.xml(name) if match else None
+            if root is None:
+                continue
+            text = "\n".join(paragraph_text(p, self.mode).text for p in root.iter(f"{W}p"))
+            self.builder.add(text, "header" if match.group(1) == "header" else "footer")
+
+
+def _cells(tr: etree._Element) -> list[etree._Element]:
+    cells = []
+    for child in tr:
+        if child.tag == f"{W}tc":
+            cells.append(child)
+        elif child.tag in _CONTAINERS:
+            cells.extend(child.iter(f"{W}tc"))
+    return cells
+
+
+def _attr(element: etree._Element | None) -> str | None:
+    return None if element is None else element.get(f"{W}val")

@@ -1,0 +1,99 @@
+"""Text of one Word paragraph as a reader sees it, with tracked changes resolved.
+
+`accepted` reads the document as if every revision were accepted (insertions and moves
+kept, deletions dropped); `original` reads it as it was before the revisions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+_REVISION_TAGS = {f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo"}
+_SKIP = {
+    f"{W}pPr", f"{W}rPr", f"{W}instrText", f"{W}delInstrText", f"{W}footnoteReference",
+    f"{W}endnoteReference", f"{W}commentReference", f"{W}annotationRef", f"{W}sectPr",
+    f"{W}tblPr", f"{W}fldData", f"{W}sdtPr", f"{W}sdtEndPr",
+}
+
+
+@dataclass
+class ParagraphText:
+    text: str = ""
+    text_boxes: list[str] = field(default_factory=list)
+    page_breaks: int = 0
+    rendered_breaks: int = 0
+    has_revisions: bool = False
+
+
+class _Reader:
+    def __init__(self, mode: str) -> None:
+        self.keep = {f"{W}ins", f"{W}moveTo"} if mode == "accepted" else {f"{W}del", f"{W}moveFrom"}
+        self.deleted_text = mode != "accepted"
+        self.parts: list[str] = []
+        self.out = ParagraphText()
+
+    def walk(self, element: etree._Element) -> None:
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag in _REVISION_TAGS:
+                self.out.has_revisions = True
+                if tag in self.keep:
+                    self.walk(child)
+            elif tag == f"{W}t" or (tag == f"{W}delText" and self.deleted_text):
+                self.parts.append(child.text or "")
+            elif tag == f"{W}tab" or tag == f"{W}ptab":
+                self.parts.append("\t")
+            elif tag in {f"{W}br", f"{W}cr"}:
+                self._line_break(child)
+            elif tag == f"{W}lastRenderedPageBreak":
+                self.out.rendered_breaks += 1
+            elif tag == f"{W}noBreakHyphen":
+                self.parts.append("-")
+            elif tag == f"{W}txbxContent":
+                self.out.text_boxes.append(_text_box(child, self))
+            elif tag == f"{MC}AlternateContent":
+                self._alternate(child)
+            else:
+                self.walk(child)
+
+    def _line_break(self, element: etree._Element) -> None:
+        if element.get(f"{W}type") == "page":
+            self.out.page_breaks += 1
+            self.parts.append(" ")
+        else:
+            self.parts.append("\n")
+
+    def _alternate(self, element: etree._Element) -> None:
+        # The same drawing is stored twice (modern Choice, legacy Fallback): read one.
+        choice = element.find(f"{MC}Choice")
+        self.walk(choice if choice is not None else element)
+
+
+def _text_box(content: etree._Element, outer: _Reader) -> str:
+    paragraphs = []
+    for p in content.iter(f"{W}p"):
+        inner = _Reader("accepted" if f"{W}ins" in outer.keep else "original")
+        inner.walk(p)
+        paragraphs.append("".join(inner.parts))
+    return "\n".join(paragraphs)
+
+
+def paragraph_text(p: etree._Element, mode: str = "accepted") -> ParagraphText:
+    reader = _Reader(mode)
+    reader.walk(p)
+    reader.out.text = "".join(reader.parts)
+    return reader.out
+
+
+def mark_deleted(p: etree._Element) -> bool:
+    """Whether the paragraph mark itself is a tracked deletion (the paragraph then runs on
+    into the next one once the change is accepted)."""
+    props = p.find(f"{W}pPr/{W}rPr")
+    return props is not None and props.find(f"{W}del") is not None

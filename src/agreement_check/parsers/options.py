@@ -1,0 +1,18 @@
+"""Limits and choices that govern reading a document. Defaults suit a shared server."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+MiB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    revisions: Literal["accepted", "original"] = "accepted"
+    max_file_bytes: int = 200 * MiB
+    max_member_bytes: int = 100 * MiB
+    max_package_bytes: int = 400 * MiB
+    max_pages: int = 2000
+    max_blocks: int = 200_000

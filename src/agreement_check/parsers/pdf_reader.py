@@ -1,0 +1,88 @@
+"""PDF to the document model through pdfplumber; the layout itself is engine-neutral
+(`pdf_layout`), so another PDF library only needs to supply word boxes."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from agreement_check.errors import DocumentError
+from agreement_check.model import Document
+from agreement_check.parsers.builder import BlockBuilder
+from agreement_check.parsers.options import ParseOptions
+from agreement_check.parsers.pdf_layout import LayoutBlock, lay_out
+from agreement_check.parsers.pdf_words import PageWords, Word
+from agreement_check.parsers.wordlist import is_english_word
+
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+
+
+def read_pdf(path: Path, sha256: str, options: ParseOptions) -> Document:
+    pages = _pdfplumber_pages(path, options)
+    if not any(page.words for page in pages):
+        raise DocumentError(
+            "no-text-layer",
+            "The PDF has no text that can be read (it is probably a scan); "
+            "ask for the Word version or run OCR on it first.",
+        )
+    vocabulary = {w.text.lower().strip(".,;:()") for p in pages for w in p.words}
+
+    def is_word(token: str) -> bool:
+        return is_english_word(token, vocabulary)
+
+    layout = lay_out(pages, is_word)
+    return Document(
+        path=str(path), sha256=sha256, format="pdf",
+        blocks=_build(layout, options), pages=len(pages),
+    )
+
+
+def _build(layout: list[LayoutBlock], options: ParseOptions) -> list:
+    builder = BlockBuilder(options.max_blocks)
+    for block in layout:
+        kind = block.kind if block.kind != "paragraph" else "paragraph"
+        builder.add(block.text, kind, level=block.level, page=block.page, cell=block.cell)  # type: ignore[arg-type]
+    return builder.blocks
+
+
+def _pdfplumber_pages(path: Path, options: ParseOptions) -> list[PageWords]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    try:
+        pdf = pdfplumber.open(path)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise DocumentError("encrypted", "The PDF is protected by a password; ask for an unlocked copy.") from exc
+    except Exception as exc:  # pdfminer raises many unrelated types for damaged files
+        raise DocumentError("corrupt", f"The PDF is damaged and cannot be opened ({type(exc).__name__}).") from exc
+    with pdf:
+        try:
+            count = len(pdf.pages)
+        except Exception as exc:
+            raise DocumentError("corrupt", f"The PDF's page list is damaged ({type(exc).__name__}).") from exc
+        if count > options.max_pages:
+            raise DocumentError("too-large", f"The PDF has {count} pages; the limit is {options.max_pages}.")
+        return [_page_words(pdf.pages[i], i + 1) for i in range(count)]
+
+
+def _page_words(page, number: int) -> PageWords:
+    try:
+        raw = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
+        words = [
+            Word(
+                text=w["text"], x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]),
+                bottom=float(w["bottom"]), size=round(float(w["size"]), 1),
+                bold=bool(_BOLD.search(str(w.get("fontname", "")))),
+            )
+            for w in raw
+            if w["text"].strip()
+        ]
+        return PageWords(number=number, width=float(page.width), height=float(page.height), words=words)
+    except DocumentError:
+        raise
+    except Exception as exc:
+        raise DocumentError("corrupt", f"Page {number} of the PDF cannot be read ({type(exc).__name__}).") from exc
+    finally:
+        page.close()
