@@ -10,12 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-BlockKind = Literal[
-    "heading", "paragraph", "list-item", "table-cell", "footnote", "header", "footer", "text-box"
-]
-BODY_KINDS: frozenset[str] = frozenset(
-    {"heading", "paragraph", "list-item", "table-cell", "footnote", "text-box"}
-)
+BlockKind = Literal["heading", "paragraph", "list-item", "table-cell", "footnote", "header", "footer", "text-box"]
+BODY_KINDS: frozenset[str] = frozenset({"heading", "paragraph", "list-item", "table-cell", "footnote", "text-box"})
 
 
 @dataclass(frozen=True)

@@ -55,8 +55,13 @@ class BlockBuilder:
             path = self.heading_path()
         table, row, column = cell if cell else (None, None, None)
         location = Location(
-            block=len(self.blocks), page=page, clause=clause, heading=path,
-            table=table, row=row, column=column,
+            block=len(self.blocks),
+            page=page,
+            clause=clause,
+            heading=path,
+            table=table,
+            row=row,
+            column=column,
         )
         block = Block(text=text, kind=kind, location=location, number=own, level=level, style=style)
         self.blocks.append(block)

@@ -12,9 +12,7 @@ import re
 # "14.", "14.2", "14.2.1", "GC17.1", "SC6", "A.", "12(a)" at the very start of a paragraph.
 _DOTTED = re.compile(r"^(?P<num>(?:[A-Z]{1,3})?\d{1,3}(?:\.\d{1,3})*)(?:[.)]|(?=\s))\s+(?=\S)")
 _LETTER_ITEM = re.compile(r"^(?P<num>\((?:[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]|\d{1,2})\)|[a-z]\))\s+")
-_SCHEDULE = re.compile(
-    r"^(?P<num>(?:Schedule|Appendix|Annex|Annexe)\s+(?:\d{1,2}[A-Z]?|[A-Z]|[IVX]{1,4})\b)", re.I
-)
+_SCHEDULE = re.compile(r"^(?P<num>(?:Schedule|Appendix|Annex|Annexe)\s+(?:\d{1,2}[A-Z]?|[A-Z]|[IVX]{1,4})\b)", re.I)
 _RECITAL = re.compile(r"^(?P<num>[A-Z])[.)]\s+(?=[A-Z])")
 
 

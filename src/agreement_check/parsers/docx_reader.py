@@ -66,8 +66,12 @@ class _DocxReader:
                 f"all changes {'accepted' if self.mode == 'accepted' else 'rejected (original text)'}."
             )
         return Document(
-            path=str(path), sha256=sha256, format="docx", blocks=self.builder.blocks,
-            warnings=warnings, pages=self.page if self.rendered_pages else None,
+            path=str(path),
+            sha256=sha256,
+            format="docx",
+            blocks=self.builder.blocks,
+            warnings=warnings,
+            pages=self.page if self.rendered_pages else None,
         )
 
     def _walk(self, container: etree._Element, cell: tuple[int, int, int] | None = None) -> None:
@@ -126,8 +130,9 @@ class _DocxReader:
                 self._open_cells.append([])
                 self._walk(tc, (index, r, c))
                 text = "\n".join(self._open_cells.pop())
-                self.builder.add(text, "table-cell", cell=(index, r, c),
-                                 page=self.page if self.rendered_pages else None)
+                self.builder.add(
+                    text, "table-cell", cell=(index, r, c), page=self.page if self.rendered_pages else None
+                )
 
     def _cell_text(self, text: str, cell: tuple[int, int, int], page: int | None) -> None:
         self._open_cells[-1].append(text)

@@ -15,9 +15,19 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 _REVISION_TAGS = {f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo"}
 _SKIP = {
-    f"{W}pPr", f"{W}rPr", f"{W}instrText", f"{W}delInstrText", f"{W}footnoteReference",
-    f"{W}endnoteReference", f"{W}commentReference", f"{W}annotationRef", f"{W}sectPr",
-    f"{W}tblPr", f"{W}fldData", f"{W}sdtPr", f"{W}sdtEndPr",
+    f"{W}pPr",
+    f"{W}rPr",
+    f"{W}instrText",
+    f"{W}delInstrText",
+    f"{W}footnoteReference",
+    f"{W}endnoteReference",
+    f"{W}commentReference",
+    f"{W}annotationRef",
+    f"{W}sectPr",
+    f"{W}tblPr",
+    f"{W}fldData",
+    f"{W}sdtPr",
+    f"{W}sdtEndPr",
 }
 
 

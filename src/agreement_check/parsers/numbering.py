@@ -47,9 +47,7 @@ class Numbering:
     def _load(self, root: etree._Element) -> None:
         for abstract in root.iter(f"{W}abstractNum"):
             aid = abstract.get(f"{W}abstractNumId", "")
-            self.abstracts[aid] = {
-                int(lvl.get(f"{W}ilvl", "0")): _read_level(lvl) for lvl in abstract.iter(f"{W}lvl")
-            }
+            self.abstracts[aid] = {int(lvl.get(f"{W}ilvl", "0")): _read_level(lvl) for lvl in abstract.iter(f"{W}lvl")}
         for num in root.iter(f"{W}num"):
             ref = num.find(f"{W}abstractNumId")
             instance = Instance(abstract_id=_val(ref) or "")
@@ -159,8 +157,19 @@ def _letters(value: int) -> str:
 
 def to_roman(value: int) -> str:
     numerals = [
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     ]
     out = []
     for amount, numeral in numerals:

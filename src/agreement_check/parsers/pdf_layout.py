@@ -63,6 +63,7 @@ def lay_out(pages: list[PageWords], is_word: Callable[[str], bool]) -> list[Layo
 
 # -- running headers and footers ---------------------------------------------------------
 
+
 def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", text.strip().lower())
 
@@ -101,6 +102,7 @@ def _body_size(page_lines: list[tuple[PageWords, list[Line]]]) -> float:
 
 
 # -- columns ---------------------------------------------------------------------------
+
 
 def _columns(lines: list[Line], width: float) -> list[list[Line]]:
     """Two-column pages as [full-width lines above, left column, right column, below]."""
@@ -165,6 +167,7 @@ def _has_gap_at(lines: list[Line], x: float) -> bool:
 
 # -- tables ----------------------------------------------------------------------------
 
+
 def _segments(line: Line) -> list[list[Word]]:
     """Runs of words separated by a wide horizontal gap (a table's cell boundary)."""
     out: list[list[Word]] = [[line.words[0]]]
@@ -173,7 +176,8 @@ def _segments(line: Line) -> list[list[Word]]:
             out.append([word])
         else:
             out[-1].append(word)
-    if len(out) > 1 and typed_number(" ".join(w.text for w in out[0]) + " x") and len(out[0]) == 1:
+    label = " ".join(w.text for w in out[0])
+    if len(out) > 1 and len(out[0]) == 1 and (typed_number(label + " x") or _BULLET.match(label + " ")):
         out = [out[0] + out[1], *out[2:]]  # "12.  Text" is a numbered clause, not a row
     return out
 
@@ -252,9 +256,8 @@ def _table_blocks(rows: list[list[str]], page: int, table: int) -> list[LayoutBl
 
 # -- paragraphs and headings -----------------------------------------------------------
 
-def _paragraphs(
-    lines: list[Line], page: int, body_size: float, is_word: Callable[[str], bool]
-) -> list[LayoutBlock]:
+
+def _paragraphs(lines: list[Line], page: int, body_size: float, is_word: Callable[[str], bool]) -> list[LayoutBlock]:
     groups: list[list[Line]] = []
     for line in lines:
         if groups and not _starts_paragraph(groups[-1][-1], line):

@@ -33,8 +33,11 @@ def read_pdf(path: Path, sha256: str, options: ParseOptions) -> Document:
 
     layout = lay_out(pages, is_word)
     return Document(
-        path=str(path), sha256=sha256, format="pdf",
-        blocks=_build(layout, options), pages=len(pages),
+        path=str(path),
+        sha256=sha256,
+        format="pdf",
+        blocks=_build(layout, options),
+        pages=len(pages),
     )
 
 
@@ -72,8 +75,12 @@ def _page_words(page, number: int) -> PageWords:
         raw = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
         words = [
             Word(
-                text=w["text"], x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]),
-                bottom=float(w["bottom"]), size=round(float(w["size"]), 1),
+                text=w["text"],
+                x0=float(w["x0"]),
+                x1=float(w["x1"]),
+                top=float(w["top"]),
+                bottom=float(w["bottom"]),
+                size=round(float(w["size"]), 1),
                 bold=bool(_BOLD.search(str(w.get("fontname", "")))),
             )
             for w in raw

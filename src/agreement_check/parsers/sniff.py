@@ -29,9 +29,7 @@ def sniff(path: Path, head: bytes) -> Format:
         )
     if _looks_like_text(head):
         return "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"
-    raise DocumentError(
-        "unsupported-format", "This file is not a DOCX, PDF or plain-text document."
-    )
+    raise DocumentError("unsupported-format", "This file is not a DOCX, PDF or plain-text document.")
 
 
 def _sniff_zip(path: Path) -> Format:
@@ -43,9 +41,7 @@ def _sniff_zip(path: Path) -> Format:
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names or "ppt/presentation.xml" in names:
-        raise DocumentError(
-            "unsupported-format", "This is a spreadsheet or presentation, not a Word document."
-        )
+        raise DocumentError("unsupported-format", "This is a spreadsheet or presentation, not a Word document.")
     raise DocumentError("unsupported-format", "This zip file is not a Word (.docx) document.")
 
 

@@ -19,6 +19,14 @@ def read_text(path: Path, data: bytes, sha256: str, fmt: str, options: ParseOpti
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
+    return document_from_text(text, str(path), sha256, fmt, options)
+
+
+def document_from_text(
+    text: str, path: str = "<text>", sha256: str = "", fmt: str = "txt", options: ParseOptions | None = None
+) -> Document:
+    """A document from a string: used for files and for the examples of rule files."""
+    options = options or ParseOptions()
     builder = BlockBuilder(options.max_blocks)
     for chunk in _chunks(text):
         heading = _MD_HEADING.match(chunk) if fmt == "md" else None
@@ -28,7 +36,7 @@ def read_text(path: Path, data: bytes, sha256: str, fmt: str, options: ParseOpti
             builder.add(_strip_markup(chunk) if fmt == "md" else chunk.replace("\n", " "), "paragraph")
     if not builder.blocks:
         raise DocumentError("empty", "The file has no text.")
-    return Document(path=str(path), sha256=sha256, format=fmt, blocks=builder.blocks)  # type: ignore[arg-type]
+    return Document(path=path, sha256=sha256, format=fmt, blocks=builder.blocks)  # type: ignore[arg-type]
 
 
 def _chunks(text: str) -> list[str]:

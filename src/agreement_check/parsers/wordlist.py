@@ -15,11 +15,11 @@ _SUFFIXES = ("ing", "ed", "es", "s", "ly", "er", "al")
 def english_words() -> frozenset[str]:
     data = resources.files("spacy_lookups_data") / "data"
     words: set[str] = set()
-    with (data / "en_lemma_index.json.gz").open("rb") as raw:
-        for forms in json.load(gzip.open(raw)).values():
+    with (data / "en_lemma_index.json.gz").open("rb") as raw, gzip.open(raw) as unzipped:
+        for forms in json.load(unzipped).values():
             words.update(forms)
-    with (data / "en_lemma_lookup.json.gz").open("rb") as raw:
-        table = json.load(gzip.open(raw))
+    with (data / "en_lemma_lookup.json.gz").open("rb") as raw, gzip.open(raw) as unzipped:
+        table = json.load(unzipped)
     words.update(table)
     words.update(table.values())
     return frozenset(w.lower() for w in words if w.isalpha())

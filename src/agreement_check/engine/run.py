@@ -1,0 +1,147 @@
+"""Decide each rule of a pack for one document: the first decision whose condition
+holds gives the status; its evidence, values and message come with it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from agreement_check.context import DocumentContext
+from agreement_check.matchers.base import Hit
+from agreement_check.model import Document
+from agreement_check.nlp.components import COMPONENTS, Item
+from agreement_check.nlp.durations import Duration
+from agreement_check.report import Evidence, Finding
+from agreement_check.ruleset.rule import Decision, Pack, Rule
+
+MAX_EVIDENCE = 3
+MAX_QUOTE = 400
+
+
+class RuleResults:
+    """What one rule's `find` and `extract` entries found in a document, computed lazily."""
+
+    def __init__(self, rule: Rule, ctx: DocumentContext) -> None:
+        self.rule = rule
+        self.ctx = ctx
+        self._hits: dict[str, list[Hit]] = {}
+        self._items: dict[str, list[Item]] = {}
+
+    def hits(self, name: str) -> list[Hit]:
+        if name in self.rule.extracts:
+            return [Hit(i.unit, i.start, i.end) for i in self.items(name)]
+        if name not in self._hits:
+            self._hits[name] = self.rule.finds[name].find(self.ctx)
+        return self._hits[name]
+
+    def items(self, name: str) -> list[Item]:
+        if name not in self._items:
+            component = self.rule.extracts[name]
+            key = f"component:{component}"
+            if key not in self.ctx.cache:
+                self.ctx.cache[key] = COMPONENTS[component](self.ctx)
+            self._items[name] = list(self.ctx.cache[key])  # type: ignore[call-overload]
+        return self._items[name]
+
+    def has(self, name: str) -> bool:
+        return bool(self.hits(name))
+
+    def durations(self, name: str) -> list[Duration]:
+        return [i.duration for i in self.items(name) if i.duration is not None]
+
+    def amounts(self, name: str) -> list[float]:
+        return [i.amount for i in self.items(name) if i.amount is not None]
+
+
+def check_document(document: Document, pack: Pack, ctx: DocumentContext | None = None) -> list[Finding]:
+    ctx = ctx or DocumentContext(document)
+    return [decide(rule, ctx) for rule in pack.rules]
+
+
+def decide(rule: Rule, ctx: DocumentContext) -> Finding:
+    results = RuleResults(rule, ctx)
+    decision = next(d for d in rule.decisions if d.when is None or d.when.holds(results))
+    names = decision.evidence if decision.evidence is not None else (decision.when.names() if decision.when else [])
+    evidence = _evidence(results, names, ctx)
+    values = {key: _value(spec, results) for key, spec in decision.values.items()}
+    message = _message(rule, decision, values, evidence)
+    return Finding(
+        rule=rule.id,
+        status=decision.status,
+        severity=rule.spec.severity,
+        message=message,
+        reference=rule.spec.reference,
+        evidence=tuple(evidence),
+        values=values,
+        suggestion=rule.spec.suggestion.strip(),
+    )
+
+
+def _evidence(results: RuleResults, names: list[str], ctx: DocumentContext) -> list[Evidence]:
+    units: list[int] = []
+    for name in names:
+        for hit in _ordered(results, name):
+            if hit.unit not in units:
+                units.append(hit.unit)
+    out = []
+    for index in units[:MAX_EVIDENCE]:
+        unit = ctx.units[index]
+        text = unit.text if len(unit.text) <= MAX_QUOTE else unit.text[: MAX_QUOTE - 1] + "…"
+        out.append(Evidence(text=text, location=ctx.document.blocks[unit.block].location))
+    return out
+
+
+def _ordered(results: RuleResults, name: str) -> list[Hit]:
+    if name in results.rule.extracts:
+        items = results.items(name)
+        with_duration = [i for i in items if i.duration is not None]
+        if with_duration:  # the decisive value first: the shortest notice, the period found
+            items = sorted(with_duration, key=lambda i: i.duration.days if i.duration else 0)
+        return [Hit(i.unit, i.start, i.end) for i in items]
+    return results.hits(name)
+
+
+def _value(spec: Any, results: RuleResults) -> Any:
+    if not isinstance(spec, dict):
+        return spec
+    durations = results.durations(spec["from"]) if "from" in spec else []
+    amounts = results.amounts(spec["from"]) if "from" in spec else []
+    take = spec.get("take", "shortest")
+    field = spec.get("field", "iso")
+    if field == "amount":
+        return (max(amounts) if take == "largest" else amounts[0]) if amounts else None
+    if not durations:
+        return None
+    chosen = (
+        {"shortest": min, "longest": max}.get(take, min)(durations, key=lambda d: d.days)
+        if take != "first"
+        else durations[0]
+    )
+    return chosen.iso if field == "iso" else chosen.days
+
+
+def _message(rule: Rule, decision: Decision, values: dict[str, Any], evidence: list[Evidence]) -> str:
+    template = rule.spec.messages.get(decision.message or decision.status, "")
+    fields: dict[str, Any] = defaultdict(str, values)
+    if evidence:
+        fields["where"] = evidence[0].location.describe()
+        fields["quote"] = evidence[0].text
+    for key in ("notice_days",):
+        if key in values and values[key] is not None:
+            fields["notice_words"] = _days_in_words(values[key], values.get("notice"))
+    return " ".join(template.format_map(fields).split())
+
+
+def _days_in_words(days: int, iso: str | None) -> str:
+    if days == 0:
+        return "no notice period"
+    if iso and iso.endswith("M"):
+        n = int(iso[1:-1])
+        return f"{n} month{'s' if n != 1 else ''}"
+    if iso and iso.endswith("W"):
+        n = int(iso[1:-1])
+        return f"{n} week{'s' if n != 1 else ''}"
+    if iso and iso.endswith("Y"):
+        n = int(iso[1:-1])
+        return f"{n} year{'s' if n != 1 else ''}"
+    return f"{days} days"

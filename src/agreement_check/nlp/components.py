@@ -1,0 +1,154 @@
+"""Named language components a rule's `extract` section calls: each returns items with a
+value and the place that gave it, so rules can compare values with thresholds.
+
+Registered in `COMPONENTS`; a rule file names one with `component:`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from agreement_check.context import DocumentContext
+from agreement_check.nlp.dates import find_dates
+from agreement_check.nlp.durations import Duration, find_durations
+from agreement_check.nlp.money import find_money
+from agreement_check.nlp.terminations import termination_rights
+
+
+@dataclass(frozen=True)
+class Item:
+    unit: int
+    start: int
+    end: int
+    duration: Duration | None = None
+    amount: float | None = None
+    note: str = ""
+
+
+def _rights(ctx: DocumentContext):  # type: ignore[no-untyped-def]
+    if "rights" not in ctx.cache:
+        ctx.cache["rights"] = termination_rights(ctx.units, ctx.parties)
+    return ctx.cache["rights"]
+
+
+def funder_termination_notices(ctx: DocumentContext) -> list[Item]:
+    """The notice of every right the funder holds to end the agreement for a reason of its
+    own (convenience, changed funding or priorities, any reason)."""
+    items = []
+    for right in _rights(ctx):  # type: ignore[attr-defined]
+        if right.funder_may_use and right.own_reason:
+            where = right.notice_unit
+            start, end = (right.notice.start, right.notice.end) if right.notice.end else (0, len(where.text))
+            items.append(
+                Item(
+                    right.unit.index,
+                    0,
+                    len(right.unit.text),
+                    duration=right.notice,
+                    note=f"{where.index}:{start}:{end}",
+                )
+            )
+    return items
+
+
+_GRANT_SUM = re.compile(
+    r"\b(?:grant|award|contract\s+value|annual\s+value|total|sum|funding|offer|pay\s+(?:you|the\s+\w+)|value)\b", re.I
+)
+
+
+def grant_amounts(ctx: DocumentContext) -> list[Item]:
+    """Sums the document gives as the grant or contract value."""
+    items = []
+    for unit in ctx.units:
+        if not _GRANT_SUM.search(unit.text):
+            continue
+        for money in find_money(unit.text):
+            items.append(Item(unit.index, money.start, money.end, amount=money.amount))
+    return items
+
+
+_PERIOD_WORDS = re.compile(r"\b(?:grant|agreement|contract|funding|award|term|period|project|sla)\b", re.I)
+_LENGTH = re.compile(
+    r"\b(?:for|runs?\s+for|lasts?|period\s+of|term\s+of|duration\s+of|over)\s+(?:a\s+period\s+of\s+)?$|"
+    r"(?:^|\|)\s*(?:(?:grant|contract|funding|agreement)\s+)?(?:term|period|duration)\s*\|?\s*$",
+    re.I,
+)
+_ROLLING = re.compile(
+    r"\b(?:until\s+(?:it\s+is\s+)?(?:terminated|ended)|continues?\s+(?:in\s+force\s+)?(?:until|unless)|rolling\s+(?:agreement|contract|basis)|no\s+fixed\s+(?:end|term))",
+    re.I,
+)
+_END_WORDS = re.compile(r"\b(?:to|until|and|ends?|ending|expir\w*|end\s+date|–|-|through)\b", re.I)
+
+
+def funding_periods(ctx: DocumentContext) -> list[Item]:
+    """Statements of when the funding starts and ends, or how long it lasts."""
+    items = []
+    for unit in ctx.units:
+        text = unit.text
+        if not _PERIOD_WORDS.search(text) or _ROLLING.search(text):
+            continue
+        items.extend(_length_items(unit.index, text))
+        items.extend(_range_items(unit.index, text))
+    items.extend(_start_end_rows(ctx))
+    return items
+
+
+def _length_items(index: int, text: str) -> list[Item]:
+    out = []
+    for duration in find_durations(text):
+        before = text[max(0, duration.start - 40) : duration.start]
+        after = text[duration.end : duration.end + 40]
+        if (
+            duration.unit in {"M", "Y", "W"}
+            and (_LENGTH.search(before) or re.match(r"\s*(?:from|starting|beginning|commencing)\b", after, re.I))
+            and not re.search(r"\b(?:notice|within|after|before|records?)\b", before[-25:] + after[:12], re.I)
+        ):
+            out.append(Item(index, duration.start, duration.end, duration=duration))
+    return out
+
+
+def _range_items(index: int, text: str) -> list[Item]:
+    dates = find_dates(text)
+    out = []
+    for first, second in itertools.pairwise(dates):
+        between = text[first.end : second.start]
+        if len(between) < 60 and _END_WORDS.search(between) and first.months_to(second) > 0:
+            months = first.months_to(second)
+            out.append(
+                Item(
+                    index,
+                    first.start,
+                    second.end,
+                    duration=Duration(months, "M", first.start, second.end, text[first.start : second.end]),
+                )
+            )
+    return out
+
+
+def _start_end_rows(ctx: DocumentContext) -> list[Item]:
+    """A particulars table with a start date row and an end or expiry date row."""
+    starts = [
+        u
+        for u in ctx.units
+        if re.search(r"\b(?:start|commencement|begin)\w*\s+date\b", u.text, re.I) and find_dates(u.text)
+    ]
+    ends = [
+        u for u in ctx.units if re.search(r"\b(?:end|expiry|finish)\w*\s+date\b", u.text, re.I) and find_dates(u.text)
+    ]
+    if not starts or not ends:
+        return []
+    first, last = find_dates(starts[0].text)[0], find_dates(ends[0].text)[0]
+    months = first.months_to(last)
+    if months <= 0:
+        return []
+    return [Item(ends[0].index, last.start, last.end, duration=Duration(months, "M", 0, 0, ""))]
+
+
+COMPONENTS: dict[str, Callable[[DocumentContext], list[Item]]] = {
+    "funder-termination-notices": funder_termination_notices,
+    "grant-amounts": grant_amounts,
+    "funding-periods": funding_periods,
+}

@@ -1,0 +1,132 @@
+"""Who is who: defined terms and pronouns mapped to the funder and the recipient.
+
+Agreements name their parties once ("MOORSIDE CITY COUNCIL ... (the "Council")",
+'"Provider" means ...') and letters use "we" and "you". A rule asks whether the funder
+or the recipient holds a right, so each mention is resolved to a role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+FUNDER, RECIPIENT, EITHER, UNKNOWN = "funder", "recipient", "either", "unknown"
+
+_FUNDER_NAMES = re.compile(
+    r"\b(?:council|commissioners?|funders?|authority|board|icb|ccg|department|grantor|"
+    r"foundation|trust|trustees|fund|commission|pcc|government|nhs|lottery|purchaser|"
+    r"local\s+authority|combined\s+authority|police)\b",
+    re.I,
+)
+_RECIPIENT_NAMES = re.compile(
+    r"\b(?:organisation|organization|recipient|grantee|provider|grant\s+holder|charity|"
+    r"applicant|supplier|contractor|delivery\s+partner|service\s+provider|group|cic|cio|"
+    r"association|project\s+lead|lead\s+partner|beneficiary\s+organisation|awardee|grant\s+recipient)\b",
+    re.I,
+)
+_CHARITY_DESCRIPTION = re.compile(
+    r"\b(?:charit(?:y|able)|registered\s+charity|company\s+limited\s+by\s+guarantee|"
+    r"community\s+interest\s+company|voluntary|community\s+group|social\s+enterprise|cio)\b",
+    re.I,
+)
+_DEFINED = [
+    re.compile(r"\((?:the\s+|each\s+a\s+|together\s+the\s+)?[\"“‘']([A-Z][\w&' -]{1,40}?)[\"”’']\)"),
+    re.compile(r"[\"“‘']([A-Z][\w&' -]{1,40}?)[\"”’']\s+(?:means|shall\s+mean|refers\s+to|is)\b"),
+    re.compile(r"\b(?:referred\s+to\s+as|hereinafter)\s+(?:the\s+)?[\"“‘']?([A-Z][\w&-]{1,30})"),
+]
+_EITHER = re.compile(
+    r"\b(?:either|each|both|any)\s+(?:party|parties|of\s+us|of\s+them)\b|\bthe\s+parties\b|\bwe\s+or\s+you\b|\byou\s+or\s+we\b|\beither\s+side\b",
+    re.I,
+)
+_PRONOUNS = {"we": FUNDER, "us": FUNDER, "our": FUNDER, "you": RECIPIENT, "your": RECIPIENT}
+
+
+@dataclass
+class Parties:
+    """The roles of the party names one document uses."""
+
+    terms: dict[str, str] = field(default_factory=dict)
+
+    def mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, role) of each party mention, in order."""
+        found: list[tuple[int, int, str]] = []
+        for match in _EITHER.finditer(text):
+            found.append((match.start(), match.end(), EITHER))
+        for term, role in self.terms.items():
+            for match in re.finditer(rf"\b{re.escape(term)}(?:['’]s)?\b", text, re.I):
+                if not _other(text, match.start()):
+                    found.append((match.start(), match.end(), role))
+        for match in re.finditer(r"\b(we|us|our|you|your)\b", text, re.I):
+            found.append((match.start(), match.end(), _PRONOUNS[match.group(1).lower()]))
+        for pattern, role in ((_FUNDER_NAMES, FUNDER), (_RECIPIENT_NAMES, RECIPIENT)):
+            for match in pattern.finditer(text):
+                if (
+                    match.group(0)[0].isupper()
+                    and not _overlaps(found, match.start())
+                    and not _other(text, match.start())
+                ):
+                    found.append((match.start(), match.end(), role))
+        return sorted(found)
+
+    def holder(self, text: str, verb_start: int) -> str:
+        """The role of whoever holds the right expressed by the verb at `verb_start`."""
+        subject = text[:verb_start]
+        clause_start = max(subject.rfind(";"), subject.rfind(":"))
+        subject = subject[clause_start + 1 :]
+        mentions = [m for m in self.mentions(subject) if not _is_object(subject, m[0])]
+        if mentions:
+            return mentions[-1][2]
+        agent = re.match(r"[^.;]{0,80}?\bby\s+(.{0,60})", text[verb_start:], re.I)
+        if agent:
+            after = self.mentions(agent.group(1))
+            if after:
+                return after[0][2]
+        return UNKNOWN
+
+
+def _other(text: str, start: int) -> bool:
+    return bool(re.search(r"\bthe\s+other\s+$", text[max(0, start - 10) : start], re.I))
+
+
+def _is_object(text: str, start: int) -> bool:
+    return bool(re.search(r"\b(?:to|with|from|against|of|on)\s+(?:the\s+)?$", text[max(0, start - 12) : start], re.I))
+
+
+def _overlaps(found: list[tuple[int, int, str]], start: int) -> bool:
+    return any(a <= start < b for a, b, _ in found)
+
+
+def find_parties(texts: list[str]) -> Parties:
+    """The defined party terms of a document and the role of each."""
+    terms: dict[str, str] = {}
+    for text in texts:
+        for pattern in _DEFINED:
+            for match in pattern.finditer(text):
+                term = match.group(1).strip()
+                role = classify(term, text[max(0, match.start() - 250) : match.start()])
+                if role and term.lower() not in terms:
+                    terms[term.lower()] = role
+    return Parties(terms)
+
+
+_NOT_A_PARTY = re.compile(
+    r"^(?:the\s+)?(?:\w+\s+)*(?:grant|agreement|contract|project|services?|funding|fund|budget|period|date|days?|"
+    r"programme|schedule|conditions?|terms|legislation|plan|report|value|payments?|costs?|data)$",
+    re.I,
+)
+
+
+def classify(term: str, description: str) -> str | None:
+    """The role of a defined term, from its own name first, then how it was described."""
+    if _NOT_A_PARTY.match(term):
+        return None
+    if _RECIPIENT_NAMES.search(term):
+        return RECIPIENT
+    if _FUNDER_NAMES.search(term):
+        return FUNDER
+    near = description[-160:]
+    if _CHARITY_DESCRIPTION.search(near):
+        return RECIPIENT
+    if _FUNDER_NAMES.search(near):
+        return FUNDER
+    return None

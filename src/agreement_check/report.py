@@ -1,0 +1,137 @@
+"""The report: one frozen record per finding, per document and per run.
+
+`Report.to_dict()` is the JSON contract of the spec; every other format is rendered
+from the same objects, so no reporter can disagree with the JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from agreement_check import __version__
+from agreement_check.model import Location
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str
+    location: Location
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "location": self.location.to_dict()}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    status: str
+    severity: str
+    message: str
+    reference: str
+    evidence: tuple[Evidence, ...] = ()
+    values: dict[str, Any] = field(default_factory=dict)
+    suggestion: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "rule": self.rule,
+            "status": self.status,
+            "severity": self.severity,
+            "message": self.message,
+            "reference": self.reference,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "values": dict(self.values),
+        }
+        if self.status in {"gap", "review"} and self.suggestion:
+            out["suggestion"] = self.suggestion
+        return out
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What reporters show about a rule beside its findings."""
+
+    id: str
+    title: str
+    severity: str
+    description: str
+    commitment_ref: str
+    commitment_quote: str
+    reference: str
+    suggestion: str
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    path: str
+    status: str  # checked | error
+    sha256: str | None = None
+    pack: str | None = None
+    findings: tuple[Finding, ...] = ()
+    error_code: str | None = None
+    error_message: str | None = None
+    pack_reason: str = ""
+    warnings: tuple[str, ...] = ()
+
+    def gaps(self) -> list[Finding]:
+        return [f for f in self.findings if f.status == "gap"]
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.status == "error":
+            return {
+                "path": self.path,
+                "status": "error",
+                "error": {"code": self.error_code, "message": self.error_message},
+            }
+        return {
+            "path": self.path,
+            "sha256": self.sha256,
+            "status": "checked",
+            "pack": self.pack,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+@dataclass(frozen=True)
+class Ruleset:
+    id: str
+    version: str
+    source: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    documents: tuple[DocumentResult, ...]
+    rulesets: tuple[Ruleset, ...]
+    rules: dict[str, RuleInfo] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, int]:
+        checked = [d for d in self.documents if d.status == "checked"]
+        return {
+            "documents": len(self.documents),
+            "checked": len(checked),
+            "errors": len(self.documents) - len(checked),
+            "gaps": sum(1 for d in checked for f in d.findings if f.status == "gap"),
+            "review": sum(1 for d in checked for f in d.findings if f.status == "review"),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "tool": {"name": "agreement-check", "version": __version__},
+            "rulesets": [{"id": r.id, "version": r.version, "source": r.source} for r in self.rulesets],
+            "documents": [d.to_dict() for d in self.documents],
+            "summary": self.summary(),
+        }
+
+    def has_gap_at(self, severity: str) -> bool:
+        floor = SEVERITY_RANK[severity]
+        return any(
+            f.status == "gap" and SEVERITY_RANK.get(f.severity, 2) >= floor for d in self.documents for f in d.findings
+        )
+
+    def has_errors(self) -> bool:
+        return any(d.status == "error" for d in self.documents)

@@ -1,0 +1,92 @@
+"""The terminal report, for people: per document a verdict, then the gaps with the words
+that caused them, where they are, the commitment, and what to ask for. Plain English."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.markup import escape
+from rich.padding import Padding
+
+from agreement_check.report import DocumentResult, Finding, Report, RuleInfo
+
+STATUS_STYLE = {"gap": "bold red", "review": "bold yellow", "met": "green", "not-applicable": "dim"}
+STATUS_LABEL = {"gap": "GAP", "review": "CHECK", "met": "ok", "not-applicable": "n/a"}
+ORDER = {"gap": 0, "review": 1, "met": 2, "not-applicable": 3}
+
+
+class TextReporter:
+    def __init__(self, verbose: bool = False, color: bool = False, width: int = 100) -> None:
+        self.verbose = verbose
+        self.color = color
+        self.width = width
+
+    def render(self, report: Report) -> str:
+        buffer = io.StringIO()
+        console = Console(
+            file=buffer,
+            force_terminal=self.color,
+            no_color=not self.color,
+            width=self.width,
+            highlight=False,
+            emoji=False,
+            soft_wrap=False,
+        )
+        for document in report.documents:
+            self._document(console, document, report.rules)
+            console.print()
+        self._summary(console, report)
+        return buffer.getvalue()
+
+    def _document(self, console: Console, doc: DocumentResult, rules: dict[str, RuleInfo]) -> None:
+        if doc.status == "error":
+            console.print(f"[bold]{escape(doc.path)}[/]  [bold red]could not be read[/] ({doc.error_code})")
+            console.print(Padding(escape(doc.error_message or ""), (0, 0, 0, 2)))
+            return
+        gaps = sum(f.status == "gap" for f in doc.findings)
+        review = sum(f.status == "review" for f in doc.findings)
+        met = sum(f.status == "met" for f in doc.findings)
+        verdict = (
+            (f"[bold red]{gaps} gap{'s' if gaps != 1 else ''}[/]" if gaps else "[bold green]no gaps[/]")
+            + (f", [yellow]{review} to check[/]" if review else "")
+            + f", {met} met"
+        )
+        console.print(f"[bold]{escape(doc.path)}[/]  {verdict}")
+        console.print(Padding(f"[dim]Checked against {escape(doc.pack_reason or str(doc.pack))}[/]", (0, 0, 0, 2)))
+        for warning in doc.warnings:
+            console.print(Padding(f"[yellow]Note:[/] {escape(warning)}", (0, 0, 0, 2)))
+        for finding in sorted(doc.findings, key=lambda f: ORDER.get(f.status, 9)):
+            info = rules.get(finding.rule)
+            if finding.status in {"gap", "review"} or self.verbose:
+                self._detailed(console, finding, info)
+            else:
+                self._brief(console, finding, info)
+
+    def _brief(self, console: Console, finding: Finding, info: RuleInfo | None) -> None:
+        label = STATUS_LABEL[finding.status]
+        style = STATUS_STYLE[finding.status]
+        title = info.title if info else finding.rule
+        console.print(Padding(f"[{style}]{label:<5}[/] {escape(title)}", (0, 0, 0, 2)))
+
+    def _detailed(self, console: Console, finding: Finding, info: RuleInfo | None) -> None:
+        self._brief(console, finding, info)
+        body = [escape(finding.message)]
+        for evidence in finding.evidence:
+            body.append(f"[italic]“{escape(evidence.text)}”[/] [dim]({escape(evidence.location.describe())})[/]")
+        if info and finding.status in {"gap", "review"}:
+            body.append(f"[dim]The Compact ({escape(info.commitment_ref)}): “{escape(info.commitment_quote)}”[/]")
+            body.append(f"[bold]What to ask for:[/] {escape(finding.suggestion or info.suggestion)}")
+        body.append(f"[dim]rule {finding.rule}[/]")
+        for line in body:
+            console.print(Padding(line, (0, 0, 0, 8)))
+
+    def _summary(self, console: Console, report: Report) -> None:
+        s = report.summary()
+        parts = [f"{s['documents']} document{'s' if s['documents'] != 1 else ''}", f"{s['checked']} checked"]
+        if s["errors"]:
+            parts.append(f"[bold red]{s['errors']} could not be read[/]")
+        parts.append(f"{s['gaps']} gap{'s' if s['gaps'] != 1 else ''}")
+        if s["review"]:
+            parts.append(f"{s['review']} to check by hand")
+        console.print("Summary: " + ", ".join(parts) + ".")

@@ -1,0 +1,227 @@
+"""Load rule packs from YAML, reporting every problem of every file in one go.
+
+Rule files come from users, so YAML is read with the safe loader, anchors and aliases
+(the "billion laughs" of YAML) are refused, and each problem is located by file and line.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from agreement_check.errors import RuleFileError, RuleProblem
+from agreement_check.nlp.components import COMPONENTS
+from agreement_check.ruleset.conditions import compile_condition
+from agreement_check.ruleset.nodes import Ref, compile_node
+from agreement_check.ruleset.rule import Decision, Pack, Rule
+from agreement_check.ruleset.schema import PackSpec, RuleSpec
+
+PACK_FILE = "pack.yaml"
+MAX_RULE_FILE_BYTES = 1_000_000
+
+
+def builtin_rules_dir() -> Path:
+    """Rules shipped in the wheel, or the repository's `rules/` in a development install."""
+    packaged = resources.files("agreement_check") / "_rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+def load_packs(extra: list[Path] | None = None) -> dict[str, Pack]:
+    """The built-in packs, with packs or rule files from `extra` added or replacing them."""
+    problems: list[RuleProblem] = []
+    packs: dict[str, Pack] = {}
+    for pack_dir in sorted(p for p in builtin_rules_dir().iterdir() if (p / PACK_FILE).is_file()):
+        pack = _load_pack(pack_dir, problems)
+        if pack:
+            packs[pack.id] = pack
+    for path in extra or []:
+        _add_user_rules(path, packs, problems)
+    if problems:
+        raise RuleFileError(problems)
+    return packs
+
+
+def load_rule_paths(paths: list[Path]) -> list[Rule]:
+    """Validate rule or pack files given on the command line (all problems at once)."""
+    problems: list[RuleProblem] = []
+    rules: list[Rule] = []
+    for path in paths:
+        if path.is_dir():
+            for file in sorted(path.rglob("*.yaml")):
+                if file.name != PACK_FILE:
+                    rule = _load_rule(file, problems)
+                    rules.extend([rule] if rule else [])
+                else:
+                    _load_pack_spec(file, problems)
+        elif path.name == PACK_FILE:
+            _load_pack_spec(path, problems)
+        else:
+            rule = _load_rule(path, problems)
+            rules.extend([rule] if rule else [])
+    if problems:
+        raise RuleFileError(problems)
+    return rules
+
+
+def _add_user_rules(path: Path, packs: dict[str, Pack], problems: list[RuleProblem]) -> None:
+    if not path.exists():
+        problems.append(RuleProblem(str(path), 0, "-", "path", "no such file or folder"))
+        return
+    pack_dirs = [path] if (path / PACK_FILE).is_file() else sorted(p.parent for p in path.glob(f"*/{PACK_FILE}"))
+    for pack_dir in pack_dirs:
+        pack = _load_pack(pack_dir, problems)
+        if pack:
+            packs[pack.id] = pack
+    if pack_dirs:
+        return
+    files = [path] if path.is_file() else sorted(path.rglob("*.yaml"))
+    for file in files:
+        rule = _load_rule(file, problems)
+        if rule is None:
+            continue
+        pack = packs.get(rule.id.split("/")[0])
+        if pack is None:
+            problems.append(RuleProblem(str(file), 1, rule.id, "id", "names a pack that is not loaded"))
+            continue
+        pack.rules = [r for r in pack.rules if r.id != rule.id] + [rule]
+
+
+def _load_pack(pack_dir: Path, problems: list[RuleProblem]) -> Pack | None:
+    spec = _load_pack_spec(pack_dir / PACK_FILE, problems)
+    rules = [r for f in sorted(pack_dir.glob("*.yaml")) if f.name != PACK_FILE for r in [_load_rule(f, problems)] if r]
+    for rule in rules:
+        if spec and not rule.id.startswith(f"{spec.id}/"):
+            problems.append(RuleProblem(rule.source, 1, rule.id, "id", f"rule is not in pack {spec.id!r}"))
+    return Pack(spec, str(pack_dir / PACK_FILE), rules) if spec else None
+
+
+def _load_pack_spec(path: Path, problems: list[RuleProblem]) -> PackSpec | None:
+    data, lines = _read_yaml(path, problems)
+    if data is None:
+        return None
+    try:
+        return PackSpec.model_validate(data)
+    except ValidationError as exc:
+        _report(exc, path, "pack", lines, problems)
+        return None
+
+
+def _load_rule(path: Path, problems: list[RuleProblem]) -> Rule | None:
+    data, lines = _read_yaml(path, problems)
+    if data is None:
+        return None
+    rule_id = str(data.get("id", path.stem)) if isinstance(data, dict) else path.stem
+    try:
+        spec = RuleSpec.model_validate(data)
+    except ValidationError as exc:
+        _report(exc, path, rule_id, lines, problems)
+        return None
+    if spec.id.split("/")[-1] != path.stem:
+        problems.append(
+            RuleProblem(str(path), _line(lines, ("id",)), spec.id, "id", f"must match the file name ({path.stem})")
+        )
+    local: list[tuple[tuple[Any, ...], str]] = []
+    rule = _compile(spec, str(path), local)
+    for where, message in local:
+        problems.append(RuleProblem(str(path), _line(lines, where), spec.id, ".".join(map(str, where)), message))
+    return None if local else rule
+
+
+def _compile(spec: RuleSpec, source: str, problems: list[tuple[tuple[Any, ...], str]]) -> Rule:
+    refs: list[Ref] = []
+    finds = {}
+    for name, node_spec in spec.find.items():
+        node = compile_node(node_spec, ("find", name), problems, refs)
+        if node is not None:
+            finds[name] = node
+    for ref in refs:
+        if ref.name not in finds:
+            problems.append((ref.path, f"no find entry named {ref.name!r}"))
+        else:
+            ref.target = finds[ref.name]
+    extracts = {}
+    for name, extract in spec.extract.items():
+        if extract.component not in COMPONENTS:
+            problems.append(
+                (("extract", name, "component"), f"unknown component (known: {', '.join(sorted(COMPONENTS))})")
+            )
+        extracts[name] = extract.component
+    known = set(spec.find) | set(spec.extract)
+    decisions = []
+    for i, outcome in enumerate(spec.decide):
+        when = compile_condition(outcome.when, ("decide", i, "when"), known, problems) if outcome.when else None
+        if outcome.message and outcome.message not in spec.messages:
+            problems.append((("decide", i, "message"), f"no message named {outcome.message!r}"))
+        if outcome.status not in spec.messages and not outcome.message:
+            problems.append((("decide", i, "status"), f"no message for status {outcome.status!r}"))
+        decisions.append(Decision(outcome.status, when, outcome.message, dict(outcome.values), outcome.evidence))
+    if spec.decide[-1].when is not None:
+        problems.append((("decide",), "the last decision must have no `when` (it is the default)"))
+    return Rule(spec, source, finds, extracts, decisions)
+
+
+def _read_yaml(path: Path, problems: list[RuleProblem]) -> tuple[Any, dict[tuple[Any, ...], int]]:
+    try:
+        if path.stat().st_size > MAX_RULE_FILE_BYTES:
+            problems.append(RuleProblem(str(path), 0, path.stem, "file", "rule file larger than 1 MB"))
+            return None, {}
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(RuleProblem(str(path), 0, path.stem, "file", f"cannot be read: {exc}"))
+        return None, {}
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 1
+                problems.append(
+                    RuleProblem(str(path), line, path.stem, "yaml", "anchors and aliases are not allowed in rule files")
+                )
+                return None, {}
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 0
+        problems.append(RuleProblem(str(path), line, path.stem, "yaml", str(getattr(exc, "problem", exc))))
+        return None, {}
+    if not isinstance(data, dict):
+        problems.append(RuleProblem(str(path), 1, path.stem, "file", "expected a mapping at the top level"))
+        return None, {}
+    lines: dict[tuple[Any, ...], int] = {}
+    _index_lines(node, (), lines)
+    return data, lines
+
+
+def _index_lines(node: yaml.Node | None, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> None:
+    if node is None:
+        return
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines[(*path, key.value)] = key.start_mark.line + 1
+            _index_lines(value, (*path, key.value), lines)
+            lines[(*path, key.value)] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index_lines(item, (*path, i), lines)
+
+
+def _line(lines: dict[tuple[Any, ...], int], where: tuple[Any, ...]) -> int:
+    while where and where not in lines:
+        where = where[:-1]
+    return lines.get(where, 1)
+
+
+def _report(
+    exc: ValidationError, path: Path, rule_id: str, lines: dict[tuple[Any, ...], int], problems: list[RuleProblem]
+) -> None:
+    for error in exc.errors():
+        where = tuple(error["loc"])
+        message = error["msg"] if error["type"] != "extra_forbidden" else "unknown key"
+        problems.append(RuleProblem(str(path), _line(lines, where), rule_id, ".".join(map(str, where)) or "-", message))

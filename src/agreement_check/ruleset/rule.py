@@ -1,0 +1,54 @@
+"""Compiled rules and packs, ready for the engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from agreement_check.matchers.compose import Node
+from agreement_check.ruleset.conditions import Condition
+from agreement_check.ruleset.schema import Example, PackSpec, RuleSpec
+
+
+@dataclass
+class Decision:
+    status: str
+    when: Condition | None
+    message: str | None
+    values: dict[str, Any]
+    evidence: list[str] | None
+
+
+@dataclass
+class Rule:
+    spec: RuleSpec
+    source: str
+    finds: dict[str, Node]
+    extracts: dict[str, str]
+    decisions: list[Decision]
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def name(self) -> str:
+        return self.spec.id.split("/", 1)[1]
+
+    @property
+    def examples(self) -> list[Example]:
+        return list(self.spec.examples)
+
+
+@dataclass
+class Pack:
+    spec: PackSpec
+    source: str
+    rules: list[Rule] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id or r.name == rule_id), None)

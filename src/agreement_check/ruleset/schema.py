@@ -1,0 +1,75 @@
+"""The rule-file schema. Unknown keys are errors (a typo must never silently turn a
+check off); the loader turns every validation error into `file:line: rule: key: msg`."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Status = Literal["met", "gap", "review", "not-applicable"]
+Severity = Literal["error", "warning", "info"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Commitment(Strict):
+    ref: str = Field(min_length=1, description="Where the commitment stands, e.g. 'Principle 4, 1.9'")
+    quote: str = Field(min_length=1)
+
+
+class Example(Strict):
+    status: Status
+    text: str = Field(min_length=1)
+    values: dict[str, Any] | None = None
+    note: str | None = None
+
+
+class Outcome(Strict):
+    status: Status
+    when: dict[str, Any] | None = None
+    message: str | None = None
+    values: dict[str, Any] = Field(default_factory=dict)
+    evidence: list[str] | None = None
+
+
+class Extract(Strict):
+    component: str
+
+
+class RuleSpec(Strict):
+    id: str = Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")
+    title: str = Field(min_length=1)
+    severity: Severity = "error"
+    commitment: Commitment
+    reference: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+    suggestion: str = Field(min_length=1)
+    messages: dict[str, str]
+    find: dict[str, Any] = Field(default_factory=dict)
+    extract: dict[str, Extract] = Field(default_factory=dict)
+    decide: list[Outcome] = Field(min_length=1)
+    examples: list[Example] = Field(min_length=1)
+
+
+class Source(Strict):
+    document: str
+    edition: str
+    path: str | None = None
+
+
+class Detect(Strict):
+    phrases: list[str]
+    threshold: int = 3
+
+
+class PackSpec(Strict):
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    title: str
+    version: str
+    source: Source
+    applies_to: list[str]
+    description: str
+    detect: Detect | None = None

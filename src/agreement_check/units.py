@@ -1,0 +1,82 @@
+"""Sentences of a document with the context a rule needs around them.
+
+Rules decide over units: one sentence of a paragraph, or one table row read across
+("Commissioner Termination Notice Period | three (3) months"). A unit keeps where it is
+(block and character offsets) and its lead-in: the sentence ending with a colon that an
+enumerated item completes ("The following costs are not eligible:" ... "(b) overheads;").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agreement_check.model import Block, Document
+from agreement_check.nlp.sentences import split_sentences
+
+_SUB_ITEM = re.compile(r"^\s*(?:\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\(\d{1,2}\)|[•\-–])\s")
+
+
+@dataclass(frozen=True)
+class Unit:
+    index: int
+    text: str
+    block: int
+    start: int
+    end: int
+    lead_in: str = ""
+    heading: tuple[str, ...] = ()
+    row: bool = False
+
+    @property
+    def context_text(self) -> str:
+        """The unit read with its lead-in, as a reader would."""
+        return f"{self.lead_in} {self.text}" if self.lead_in else self.text
+
+
+def build_units(document: Document) -> list[Unit]:
+    units: list[Unit] = []
+    lead_in = ""
+    rows: dict[tuple[int, int], list[Block]] = {}
+    for block in document.body():
+        loc = block.location
+        if block.kind == "table-cell" and loc.table is not None and loc.row is not None:
+            key = (loc.table, loc.row)
+            if key not in rows:
+                rows[key] = []
+                units.append(_placeholder(len(units), block))
+            rows[key].append(block)
+            continue
+        if block.kind == "heading":
+            lead_in = ""
+        sub_item = _is_sub_item(block)
+        if not sub_item:
+            lead_in = ""
+        for start, end in split_sentences(block.text):
+            text = block.text[start:end]
+            inherited = lead_in if (sub_item or _SUB_ITEM.match(text)) else ""
+            units.append(Unit(len(units), text, block.index, start, end, inherited, loc.heading))
+            if text.rstrip().endswith(":"):
+                lead_in = text
+    return [_fill_row(u, rows, document) if u.row else u for u in units]
+
+
+def _is_sub_item(block: Block) -> bool:
+    number = block.number or ""
+    return (
+        number.startswith("(")
+        or bool(re.fullmatch(r"[a-z]{1,2}\)|[ivx]{1,5}\)", number))
+        or bool(_SUB_ITEM.match(block.text))
+        or (block.kind == "list-item" and number == "")
+    )
+
+
+def _placeholder(index: int, block: Block) -> Unit:
+    return Unit(index, "", block.index, 0, 0, "", block.location.heading, row=True)
+
+
+def _fill_row(unit: Unit, rows: dict[tuple[int, int], list[Block]], document: Document) -> Unit:
+    first = document.blocks[unit.block]
+    cells = rows[(first.location.table, first.location.row)]  # type: ignore[index]
+    text = " | ".join(cell.text.replace("\n", " ") for cell in cells)
+    return Unit(unit.index, text, unit.block, 0, len(first.text), "", unit.heading, row=True)

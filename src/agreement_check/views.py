@@ -1,0 +1,56 @@
+"""Plain-text views of a parsed document and of a rule, for `extract` and `rules show`."""
+
+from __future__ import annotations
+
+import textwrap
+
+from agreement_check.model import Document
+from agreement_check.ruleset.rule import Rule
+
+
+def extract_text(document: Document) -> str:
+    lines = [
+        f"# {document.path} ({document.format}, {len(document.blocks)} blocks"
+        + (f", {document.pages} pages" if document.pages else "")
+        + ")"
+    ]
+    lines += [f"# warning: {w}" for w in document.warnings]
+    for block in document.blocks:
+        loc = block.location
+        where = [f"#{loc.block}", block.kind]
+        if loc.page is not None:
+            where.append(f"p{loc.page}")
+        if loc.clause:
+            where.append(f"cl {loc.clause}")
+        if loc.table is not None:
+            where.append(f"t{loc.table + 1} r{(loc.row or 0) + 1} c{(loc.column or 0) + 1}")
+        label = f"{block.number} " if block.number and not block.text.startswith(block.number) else ""
+        text = (label + block.text).replace("\n", " / ")
+        lines.append(f"[{' '.join(where)}] {text}")
+    return "\n".join(lines) + "\n"
+
+
+def rule_text(rule: Rule) -> str:
+    spec = rule.spec
+    wrap = lambda s: textwrap.fill(" ".join(s.split()), 88, initial_indent="  ", subsequent_indent="  ")  # noqa: E731
+    out = [
+        f"{spec.id}  ({spec.severity})",
+        spec.title,
+        "",
+        "What it checks:",
+        wrap(spec.description),
+        "",
+        f"The commitment ({spec.reference}):",
+        wrap(f"“{spec.commitment.quote}”"),
+        "",
+        "Wording to ask for when it is missing:",
+        wrap(spec.suggestion),
+        "",
+        "Examples:",
+    ]
+    for example in spec.examples:
+        note = f" ({example.note})" if example.note else ""
+        out.append(f"  [{example.status}]{note}")
+        out.append(textwrap.indent(textwrap.fill(" ".join(example.text.split()), 84), "      "))
+    out.append(f"\nDefined in {rule.source}")
+    return "\n".join(out)
