@@ -61,7 +61,7 @@ def check_document(document: Document, pack: Pack, ctx: DocumentContext | None =
 def decide(rule: Rule, ctx: DocumentContext) -> Finding:
     results = RuleResults(rule, ctx)
     decision = next(d for d in rule.decisions if d.when is None or d.when.holds(results))
-    names = decision.evidence if decision.evidence is not None else (decision.when.names() if decision.when else [])
+    names = decision.evidence if decision.evidence is not None else _default_evidence(decision)
     evidence = _evidence(results, names, ctx)
     values = {key: _value(spec, results) for key, spec in decision.values.items()}
     message = _message(rule, decision, values, evidence)
@@ -75,6 +75,13 @@ def decide(rule: Rule, ctx: DocumentContext) -> Finding:
         values=values,
         suggestion=rule.spec.suggestion.strip(),
     )
+
+
+def _default_evidence(decision: Decision) -> list[str]:
+    """What the condition looked at, or else where the reported values come from."""
+    if decision.when is not None:
+        return decision.when.names()
+    return [spec["from"] for spec in decision.values.values() if isinstance(spec, dict) and "from" in spec]
 
 
 def _evidence(results: RuleResults, names: list[str], ctx: DocumentContext) -> list[Evidence]:
@@ -97,7 +104,7 @@ def _ordered(results: RuleResults, name: str) -> list[Hit]:
         with_duration = [i for i in items if i.duration is not None]
         if with_duration:  # the decisive value first: the shortest notice, the period found
             items = sorted(with_duration, key=lambda i: i.duration.days if i.duration else 0)
-        return [Hit(i.unit, i.start, i.end) for i in items]
+        return [Hit(u, i.start, i.end) for i in items for u in (i.unit, *i.also)]
     return results.hits(name)
 
 

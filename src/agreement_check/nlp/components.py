@@ -25,7 +25,7 @@ class Item:
     end: int
     duration: Duration | None = None
     amount: float | None = None
-    note: str = ""
+    also: tuple[int, ...] = ()  # further units that show the value (a defining table row)
 
 
 def _rights(ctx: DocumentContext):  # type: ignore[no-untyped-def]
@@ -40,17 +40,8 @@ def funder_termination_notices(ctx: DocumentContext) -> list[Item]:
     items = []
     for right in _rights(ctx):  # type: ignore[attr-defined]
         if right.funder_may_use and right.own_reason:
-            where = right.notice_unit
-            start, end = (right.notice.start, right.notice.end) if right.notice.end else (0, len(where.text))
-            items.append(
-                Item(
-                    right.unit.index,
-                    0,
-                    len(right.unit.text),
-                    duration=right.notice,
-                    note=f"{where.index}:{start}:{end}",
-                )
-            )
+            also = (right.notice_unit.index,) if right.notice_unit.index != right.unit.index else ()
+            items.append(Item(right.unit.index, 0, len(right.unit.text), duration=right.notice, also=also))
     return items
 
 

@@ -96,6 +96,7 @@ class _DocxReader:
             self.carry = text
             return
         self.carry = ""
+        self.page += read.leading_breaks
         page = self.page if self.rendered_pages else None
         style_id = _attr(p.find(f"{W}pPr/{W}pStyle"))
         style = self.styles.get(style_id)

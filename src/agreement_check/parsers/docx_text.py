@@ -37,6 +37,7 @@ class ParagraphText:
     text_boxes: list[str] = field(default_factory=list)
     page_breaks: int = 0
     rendered_breaks: int = 0
+    leading_breaks: int = 0  # breaks before any text: the paragraph starts on the new page
     has_revisions: bool = False
 
 
@@ -63,7 +64,7 @@ class _Reader:
             elif tag in {f"{W}br", f"{W}cr"}:
                 self._line_break(child)
             elif tag == f"{W}lastRenderedPageBreak":
-                self.out.rendered_breaks += 1
+                self._page_break(rendered=True)
             elif tag == f"{W}noBreakHyphen":
                 self.parts.append("-")
             elif tag == f"{W}txbxContent":
@@ -75,10 +76,18 @@ class _Reader:
 
     def _line_break(self, element: etree._Element) -> None:
         if element.get(f"{W}type") == "page":
-            self.out.page_breaks += 1
+            self._page_break(rendered=False)
             self.parts.append(" ")
         else:
             self.parts.append("\n")
+
+    def _page_break(self, rendered: bool) -> None:
+        if not "".join(self.parts).strip():
+            self.out.leading_breaks += 1
+        elif rendered:
+            self.out.rendered_breaks += 1
+        else:
+            self.out.page_breaks += 1
 
     def _alternate(self, element: etree._Element) -> None:
         # The same drawing is stored twice (modern Choice, legacy Fallback): read one.

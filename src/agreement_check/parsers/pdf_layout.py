@@ -137,7 +137,7 @@ def _gutter(lines: list[Line], width: float) -> float | None:
         right = [line for line in lines if any(w.x0 >= x for w in line.words)]
         if crossing > len(lines) * 0.15 or len(left) < 6 or len(right) < 6:
             continue
-        if _wraps_at(left, x) and _has_gap_at(lines, x):
+        if _wraps_at(left, x, width) and _has_gap_at(lines, x):
             return x
     return None
 
@@ -149,11 +149,12 @@ def _candidates(width: float) -> list[float]:
     return steps
 
 
-def _wraps_at(left: list[Line], x: float) -> bool:
-    """Running text in the left column fills it: many lines end close to the gutter."""
+def _wraps_at(left: list[Line], x: float, width: float) -> bool:
+    """Running text in the left column fills it: many lines end close to the gutter
+    (a table's first column, by contrast, holds short labels of varying length)."""
     ends = [max(w.x1 for w in line.words if w.x1 <= x) for line in left]
     edge = max(ends)
-    return sum(1 for e in ends if edge - e < 25) >= len(ends) * 0.5 and x - edge < 40
+    return sum(1 for e in ends if edge - e < 25) >= len(ends) * 0.6 and x - edge < width * 0.15
 
 
 def _has_gap_at(lines: list[Line], x: float) -> bool:

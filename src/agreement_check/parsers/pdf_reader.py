@@ -56,18 +56,21 @@ def _pdfplumber_pages(path: Path, options: ParseOptions) -> list[PageWords]:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         pdf = pdfplumber.open(path)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise DocumentError("encrypted", "The PDF is protected by a password; ask for an unlocked copy.") from exc
+        count = len(pdf.pages)
     except Exception as exc:  # pdfminer raises many unrelated types for damaged files
+        if _is_password_error(exc, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise DocumentError("encrypted", "The PDF is protected by a password; ask for an unlocked copy.") from exc
         raise DocumentError("corrupt", f"The PDF is damaged and cannot be opened ({type(exc).__name__}).") from exc
     with pdf:
-        try:
-            count = len(pdf.pages)
-        except Exception as exc:
-            raise DocumentError("corrupt", f"The PDF's page list is damaged ({type(exc).__name__}).") from exc
         if count > options.max_pages:
             raise DocumentError("too-large", f"The PDF has {count} pages; the limit is {options.max_pages}.")
         return [_page_words(pdf.pages[i], i + 1) for i in range(count)]
+
+
+def _is_password_error(exc: BaseException, kinds: tuple[type, ...]) -> bool:
+    """pdfplumber wraps pdfminer's errors; look through the wrapper and its cause."""
+    seen: list[object] = [exc, exc.__cause__, exc.__context__, *getattr(exc, "args", ())]
+    return any(isinstance(item, kinds) for item in seen)
 
 
 def _page_words(page, number: int) -> PageWords:
