@@ -108,6 +108,7 @@ def build_report(results: list[DocumentResult], packs: dict[str, Pack]) -> Repor
             commitment_quote=" ".join(rule.spec.commitment.quote.split()),
             reference=rule.spec.reference,
             suggestion=" ".join(rule.spec.suggestion.split()),
+            source=pack.spec.source.document,
         )
         for pack in packs.values()
         for rule in pack.rules

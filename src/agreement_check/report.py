@@ -62,6 +62,7 @@ class RuleInfo:
     commitment_quote: str
     reference: str
     suggestion: str
+    source: str = "The Compact"
 
 
 @dataclass(frozen=True)

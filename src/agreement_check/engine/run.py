@@ -140,15 +140,11 @@ def _message(rule: Rule, decision: Decision, values: dict[str, Any], evidence: l
 
 
 def _days_in_words(days: int, iso: str | None) -> str:
+    """'1 month's notice', '26 weeks' notice', 'no set period of notice'."""
     if days == 0:
-        return "no notice period"
-    if iso and iso.endswith("M"):
+        return "no set period of notice"
+    unit_names = {"M": "month", "W": "week", "Y": "year", "D": "day"}
+    if iso and iso[-1] in unit_names and iso[1:-1].isdigit():
         n = int(iso[1:-1])
-        return f"{n} month{'s' if n != 1 else ''}"
-    if iso and iso.endswith("W"):
-        n = int(iso[1:-1])
-        return f"{n} week{'s' if n != 1 else ''}"
-    if iso and iso.endswith("Y"):
-        n = int(iso[1:-1])
-        return f"{n} year{'s' if n != 1 else ''}"
-    return f"{days} days"
+        return f"{n} {unit_names[iso[-1]]}{'s' if n != 1 else ''}{'’' if n != 1 else '’s'} notice"
+    return f"{days} days’ notice"

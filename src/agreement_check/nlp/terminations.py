@@ -41,7 +41,11 @@ _NOT_NOTICE = re.compile(
     r"repay|return|pay(?:ment)?|invoice|report|records?|keep|of\s+(?:receiving|the\s+date\s+of)|after\s+(?:the\s+)?(?:end|expiry|termination))\b",
     re.I,
 )
-_DEFINED_PERIOD = re.compile(r"\b((?:[A-Z][\w’']+\s+){0,3}Notice\s+Period)\b")
+_DEFINED_PERIOD = re.compile(
+    r"\b(?:(?:the|its|their|that\s+party[’']s|each\s+party[’']s|the\s+relevant|the\s+applicable)\s+)?"
+    r"((?:[A-Z][\w’']+\s+){0,3}notice\s+period)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -125,25 +129,21 @@ def _notice_periods(text: str) -> list[Duration]:
 
 
 def _defined_period(unit: Unit, units: list[Unit], parties: Parties) -> tuple[Duration, Unit] | None:
-    match = _DEFINED_PERIOD.search(unit.text)
-    if match is None:
+    """A right that points at a notice period set elsewhere (a particulars table or a
+    definition): the funder's period there, or the only one given."""
+    if _DEFINED_PERIOD.search(unit.text) is None:
         return None
-    name = re.sub(r"^(?:the|that|its|each|party['’]s)\s+", "", match.group(1), flags=re.I)
-    name = re.sub(r"^(?:\w+['’]s?\s+)", "", name) if "’s" in name or "'s" in name else name
-    core = re.search(r"((?:[A-Z]\w+\s+)?Notice\s+Period)$", name)
-    key = (core.group(1) if core else name).lower()
     candidates = []
     for other in units:
-        if other is unit or key.split()[-2] not in other.text.lower() or "period" not in other.text.lower():
+        label = other.text.split("|")[0] if other.row else other.text
+        if other is unit or not re.search(r"\bnotice\b", label, re.I) or not re.search(r"\bperiod\b", other.text, re.I):
             continue
         periods = find_durations(other.text)
-        if not periods:
-            continue
-        roles = {role for _, _, role in parties.mentions(other.text.split("|")[0])}
-        candidates.append((roles, min(periods, key=lambda d: d.days), other))
-    funder = [c for c in candidates if FUNDER in c[0]]
-    chosen = funder or [c for c in candidates if not c[0]] or []
+        if periods:
+            roles = {role for _, _, role in parties.mentions(label)}
+            candidates.append((roles, min(periods, key=lambda d: d.days), other))
+    chosen = [c for c in candidates if FUNDER in c[0]] or [c for c in candidates if not c[0]]
     if not chosen:
         return None
-    roles, duration, where = min(chosen, key=lambda c: c[1].days)
+    _, duration, where = min(chosen, key=lambda c: c[1].days)
     return duration, where

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.padding import Padding
 
-from agreement_check.report import DocumentResult, Finding, Report, RuleInfo
+from agreement_check.report import SEVERITY_RANK, DocumentResult, Finding, Report, RuleInfo
 
 STATUS_STYLE = {"gap": "bold red", "review": "bold yellow", "met": "green", "not-applicable": "dim"}
 STATUS_LABEL = {"gap": "GAP", "review": "CHECK", "met": "ok", "not-applicable": "n/a"}
@@ -37,7 +37,7 @@ class TextReporter:
             self._document(console, document, report.rules)
             console.print()
         self._summary(console, report)
-        return buffer.getvalue()
+        return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
     def _document(self, console: Console, doc: DocumentResult, rules: dict[str, RuleInfo]) -> None:
         if doc.status == "error":
@@ -56,7 +56,11 @@ class TextReporter:
         console.print(Padding(f"[dim]Checked against {escape(doc.pack_reason or str(doc.pack))}[/]", (0, 0, 0, 2)))
         for warning in doc.warnings:
             console.print(Padding(f"[yellow]Note:[/] {escape(warning)}", (0, 0, 0, 2)))
-        for finding in sorted(doc.findings, key=lambda f: ORDER.get(f.status, 9)):
+        ranked = sorted(
+            enumerate(doc.findings),
+            key=lambda pair: (ORDER.get(pair[1].status, 9), -SEVERITY_RANK.get(pair[1].severity, 0), pair[0]),
+        )
+        for _, finding in ranked:
             info = rules.get(finding.rule)
             if finding.status in {"gap", "review"} or self.verbose:
                 self._detailed(console, finding, info)
@@ -75,7 +79,9 @@ class TextReporter:
         for evidence in finding.evidence:
             body.append(f"[italic]“{escape(evidence.text)}”[/] [dim]({escape(evidence.location.describe())})[/]")
         if info and finding.status in {"gap", "review"}:
-            body.append(f"[dim]The Compact ({escape(info.commitment_ref)}): “{escape(info.commitment_quote)}”[/]")
+            body.append(
+                f"[dim]{escape(info.source)} ({escape(info.commitment_ref)}): “{escape(info.commitment_quote)}”[/]"
+            )
             body.append(f"[bold]What to ask for:[/] {escape(finding.suggestion or info.suggestion)}")
         body.append(f"[dim]rule {finding.rule}[/]")
         for line in body:
