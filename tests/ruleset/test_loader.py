@@ -111,3 +111,14 @@ def test_builtin_packs_have_the_spec_rule_ids() -> None:
         ]
     )
     assert len(packs["working-together"].rules) == 17
+
+
+def test_readme_worked_example_passes_its_own_examples() -> None:
+    from agreement_check.testing import run_examples
+    from tests.conftest import REPO
+
+    rules = load_rule_paths([REPO / "examples" / "rules" / "my-council"])
+    results = run_examples(rules)
+    assert results and all(r.passed for r in results), [r.describe() for r in results if not r.passed]
+    packs = load_packs([REPO / "examples" / "rules" / "my-council"])
+    assert "my-council" in packs and "leeds-compact" in packs
