@@ -27,6 +27,7 @@ class Unit:
     lead_in: str = ""
     heading: tuple[str, ...] = ()
     row: bool = False
+    lead_unit: int | None = None  # the unit of the lead-in this item completes
 
     @property
     def context_text(self) -> str:
@@ -37,6 +38,7 @@ class Unit:
 def build_units(document: Document) -> list[Unit]:
     units: list[Unit] = []
     lead_in = ""
+    lead_unit: int | None = None
     rows: dict[tuple[int, int], list[Block]] = {}
     for block in document.body():
         loc = block.location
@@ -47,17 +49,26 @@ def build_units(document: Document) -> list[Unit]:
                 units.append(_placeholder(len(units), block))
             rows[key].append(block)
             continue
-        if block.kind == "heading":
-            lead_in = ""
         sub_item = _is_sub_item(block)
-        if not sub_item:
-            lead_in = ""
+        if block.kind == "heading" or not sub_item:
+            lead_in, lead_unit = "", None
         for start, end in split_sentences(block.text):
             text = block.text[start:end]
-            inherited = lead_in if (sub_item or _SUB_ITEM.match(text)) else ""
-            units.append(Unit(len(units), text, block.index, start, end, inherited, loc.heading))
+            item = bool(lead_in) and (sub_item or bool(_SUB_ITEM.match(text)))
+            units.append(
+                Unit(
+                    len(units),
+                    text,
+                    block.index,
+                    start,
+                    end,
+                    lead_in if item else "",
+                    loc.heading,
+                    lead_unit=lead_unit if item else None,
+                )
+            )
             if text.rstrip().endswith(":"):
-                lead_in = text
+                lead_in, lead_unit = text, len(units) - 1
     return [_fill_row(u, rows, document) if u.row else u for u in units]
 
 

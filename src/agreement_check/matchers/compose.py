@@ -117,10 +117,17 @@ class All(Node):
 
 
 def _grouping(within: str, ctx: DocumentContext) -> Callable[[Hit], Hashable]:
+    """An enumerated item belongs with the lead-in sentence it completes ("The Council may
+    withhold payment if:" ... "(b) the Recipient breaches these terms")."""
+
+    def sentence(hit: Hit) -> int:
+        unit = ctx.units[hit.unit]
+        return unit.lead_unit if unit.lead_unit is not None else unit.index
+
     if within == "sentence":
-        return lambda hit: hit.unit
+        return sentence
     if within == "block":
-        return lambda hit: ctx.units[hit.unit].block
+        return lambda hit: ctx.units[sentence(hit)].block
     if within == "section":
         return lambda hit: ctx.units[hit.unit].heading
     return lambda hit: 0

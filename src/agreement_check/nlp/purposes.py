@@ -19,6 +19,8 @@ PURPOSE_CUES: dict[str, re.Pattern[str]] = {
         r"funds?\s+(?:available|are\s+reduced)|income\s+(?:falls|is\s+reduced|drops|decreases)|resources\s+(?:are\s+)?(?:reduced|withdrawn)|"
         r"(?:reduction|cut|withdrawal|change)s?\s+(?:in|of|to)\s+(?:its\s+|our\s+|the\s+)?(?:funding|budget|grant\s+in\s+aid|allocation|resources|income)|"
         r"(?:no\s+longer|not)\s+(?:able|have\s+the\s+(?:money|funds))\s+to\s+(?:fund|pay|continue)|investment\s+income|"
+        r"lack\s+of\s+(?:\w+\s+)?funds|insufficient\s+(?:funds|funding|budget|resources)|funds?\s+(?:are\s+|is\s+)?no\s+longer\s+available|"
+        r"(?:funding|grant\s+in\s+aid|allocation)\s+from\s+(?:central\s+)?government|spending\s+review|financial\s+(?:pressures|constraints|position)|"
         r"(?:government|central)\s+funding|funding\s+(?:ceases|ends|stops|reductions?))\b",
         re.I,
     ),
@@ -30,6 +32,7 @@ PURPOSE_CUES: dict[str, re.Pattern[str]] = {
     "convenience": re.compile(r"\bat\s+any\s+time\b", re.I),
     "breach": re.compile(
         r"\b(?:breach(?:es|ed)?|default(?:s|ed)?|fails?\s+to|failure\s+to|failing\s+to|does\s+not\s+(?:comply|meet|keep|deliver)|not\s+(?:comply|keep)|"
+        r"not\s+(?:been\s+)?put\s+right|not\s+remedied|purposes?\s+other\s+than|satisfactory\s+progress|negligen\w+|problem|"
         r"poor\s+performance|under-?perform|non-?compliance|not\s+(?:used|spent)\s+(?:for|on)\s+the|misuse[sd]?|"
         r"unsatisfactory|not\s+(?:being\s+)?delivered|any\s+of\s+(?:these|the)\s+(?:terms|conditions))\b",
         re.I,
@@ -52,12 +55,18 @@ def purposes(text: str) -> set[str]:
     return {name for name, pattern in PURPOSE_CUES.items() if pattern.search(text)}
 
 
-def is_own_reason(found: set[str]) -> bool:
-    """A right the funder may use without the recipient being at fault."""
+_CONDITION = re.compile(r"\b(?:if|where|unless|in\s+the\s+event|should|provided\s+that|following|once|when)\b", re.I)
+
+
+def is_own_reason(found: set[str], text: str = "") -> bool:
+    """A right the funder may use without the recipient being at fault: for a reason of
+    its own, "at any time" with no fault named, or with no condition at all ("This
+    Agreement may be terminated by either party on 30 days' notice")."""
     if found & OWN_PURPOSES:
         return True
-    # "at any time" with no fault named is a right to end at will.
-    return "convenience" in found and not found & DEFAULT_PURPOSES
+    if found & DEFAULT_PURPOSES:
+        return False
+    return "convenience" in found or (bool(text) and not _CONDITION.search(text))
 
 
 def is_general_default(found: set[str]) -> bool:

@@ -58,7 +58,7 @@ class TerminationRight:
 
     @property
     def own_reason(self) -> bool:
-        return is_own_reason(set(self.purposes))
+        return is_own_reason(set(self.purposes), self.unit.context_text)
 
     @property
     def funder_may_use(self) -> bool:
