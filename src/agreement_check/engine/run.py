@@ -90,6 +90,8 @@ def _evidence(results: RuleResults, names: list[str], ctx: DocumentContext) -> l
         for hit in _ordered(results, name):
             if hit.unit not in units:
                 units.append(hit.unit)
+    body = [i for i in units if ctx.document.blocks[ctx.units[i].block].kind != "heading"]
+    units = body or units  # quote the clause itself rather than its heading where there is one
     out = []
     for index in units[:MAX_EVIDENCE]:
         unit = ctx.units[index]

@@ -26,7 +26,8 @@ _BOUNDARY = re.compile(
 )
 # "no later than", "not less than", "no more than" qualify amounts; they negate nothing.
 _NEUTRAL = re.compile(
-    r"\b(?:no|not)\s+(?:later|earlier|less|more|fewer|sooner)\s+than\b|\bnot\s+only\b|\bno\s+longer\s+than\b"
+    r"\b(?:no|not)\s+(?:later|earlier|less|more|fewer|sooner|greater)\s+than\b|\bnot\s+only\b|\bno\s+longer\s+than\b"
+    r"|\bnot\s+(?:exceeding|to\s+exceed|above|over|below|under)\b|\bup\s+to\s+(?:but\s+)?not\s+(?:more|exceeding)\b"
     r"|\bwhether\s+or\s+not\b|\bif\s+not\b|\bnot\s+limited\s+to\b|\bwithout\s+(?:delay|limitation|prejudice)\b",
     re.I,
 )

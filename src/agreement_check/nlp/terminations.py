@@ -67,7 +67,10 @@ class TerminationRight:
 
 def termination_rights(units: list[Unit], parties: Parties) -> list[TerminationRight]:
     rights = []
+    lead_ins = {u.lead_unit for u in units if u.lead_unit is not None}
     for position, unit in enumerate(units):
+        if unit.index in lead_ins:
+            continue  # "The Council may terminate this Agreement:" is completed by its items
         found = _right_in(unit, parties)
         if found is None:
             continue

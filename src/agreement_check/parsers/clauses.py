@@ -14,11 +14,14 @@ _DOTTED = re.compile(r"^(?P<num>(?:[A-Z]{1,3})?\d{1,3}(?:\.\d{1,3})*)(?:[.)]|(?=
 _LETTER_ITEM = re.compile(r"^(?P<num>\((?:[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]|\d{1,2})\)|[a-z]\))\s+")
 _SCHEDULE = re.compile(r"^(?P<num>(?:Schedule|Appendix|Annex|Annexe)\s+(?:\d{1,2}[A-Z]?|[A-Z]|[IVX]{1,4})\b)", re.I)
 _RECITAL = re.compile(r"^(?P<num>[A-Z])[.)]\s+(?=[A-Z])")
+_NAMED = re.compile(
+    r"^(?:Clause|Condition|Section|Article|Paragraph|Para\.?)\s+(?P<num>\d{1,3}(?:\.\d{1,3})*[A-Z]?)\b", re.I
+)
 
 
 def typed_number(text: str) -> str | None:
     """The number typed at the start of a paragraph, normalised without its trailing dot."""
-    for pattern in (_DOTTED, _LETTER_ITEM, _RECITAL):
+    for pattern in (_DOTTED, _LETTER_ITEM, _RECITAL, _NAMED):
         match = pattern.match(text)
         if match:
             return match.group("num")
