@@ -52,7 +52,7 @@ class Location:
             parts.append(f"table {self.table + 1}, row {self.row + 1}")
         if self.page is not None:
             parts.append(f"page {self.page}")
-        return ", ".join(parts) if parts else f"block {self.block}"
+        return ", ".join(parts) if parts else f"paragraph {self.block + 1}"
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ _OBJECT = r"(?:this|the|our|its|their|your|that)\s+(?:\w+\s+){0,2}?(?:agreement|
 _VERB = re.compile(
     rf"\b(?:terminat(?:e|es|ed|ing|ion)|(?:end|ends|ending)\s+(?:{_OBJECT}|it|the\s+grant\s+early)|"
     rf"bring\s+(?:{_OBJECT}|it)\s+to\s+an\s+end|cancel(?:l?ing)?\s+{_OBJECT}|"
-    r"(?:withdraw|discontinue|cease|stop)(?:s|ing)?\s+(?:the\s+|its\s+|our\s+|all\s+|any\s+|further\s+)*(?:grant|funding|payments?))\b",
+    r"(?:withdraw|discontinue|cease|stop|revoke|cancel)(?:s|ing|l?ing)?\s+(?:the\s+|its\s+|our\s+|this\s+|your\s+|all\s+|any\s+|further\s+)*(?:grant|funding|payments?|offer|award|support))\b",
     re.I,
 )
 _PERMISSION = re.compile(
