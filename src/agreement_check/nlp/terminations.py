@@ -21,6 +21,7 @@ _OBJECT = r"(?:this|the|our|its|their|your|that)\s+(?:\w+\s+){0,2}?(?:agreement|
 _VERB = re.compile(
     rf"\b(?:terminat(?:e|es|ed|ing|ion)|(?:end|ends|ending)\s+(?:{_OBJECT}|it|the\s+grant\s+early)|"
     rf"bring\s+(?:{_OBJECT}|it)\s+to\s+an\s+end|cancel(?:l?ing)?\s+{_OBJECT}|"
+    r"be\s+(?:withdrawn|ended|cancell?ed|discontinued|revoked|brought\s+to\s+an\s+end)|"
     r"(?:withdraw|discontinue|cease|stop|revoke|cancel)(?:s|ing|l?ing)?\s+(?:the\s+|its\s+|our\s+|this\s+|your\s+|all\s+|any\s+|further\s+)*(?:grant|funding|payments?|offer|award|support))\b",
     re.I,
 )
@@ -118,9 +119,7 @@ def _notice_periods(text: str) -> list[Duration]:
     for duration in find_durations(text):
         after = text[duration.end : duration.end + 40]
         before = text[max(0, duration.start - 60) : duration.start]
-        tied = bool(_NOTICE_WORD.search(after[:25])) or bool(
-            re.search(r"\bnotice\s+(?:of|period\s+of)\s+(?:at\s+least\s+|not\s+less\s+than\s+)?$", before, re.I)
-        )
+        tied = bool(_NOTICE_WORD.search(after[:25])) or bool(re.search(r"\bnotice\b[^.;]{0,25}$", before, re.I))
         if not tied:
             continue
         if duration.qualifier == "max" and re.search(r"\bwithin\s*$", before + " ", re.I):
