@@ -87,16 +87,23 @@ def funding_periods(ctx: DocumentContext) -> list[Item]:
     return items
 
 
+_STARTING = re.compile(r"\s*(?:from|starting|beginning|commencing)\b", re.I)
+_LENGTH_NOUN = re.compile(r"\s*(?:grant|funding|agreement|contract|award|programme|term)\b", re.I)
+
+
 def _length_items(index: int, text: str) -> list[Item]:
+    """ "for three years from", "runs for 24 months", "a one-year grant"."""
     out = []
     for duration in find_durations(text):
         before = text[max(0, duration.start - 40) : duration.start]
         after = text[duration.end : duration.end + 40]
-        if (
-            duration.unit in {"M", "Y", "W"}
-            and (_LENGTH.search(before) or re.match(r"\s*(?:from|starting|beginning|commencing)\b", after, re.I))
-            and not re.search(r"\b(?:notice|within|after|before|records?)\b", before[-25:] + after[:12], re.I)
-        ):
+        stated = (
+            _LENGTH.search(before)
+            or _STARTING.match(after)
+            or ("-" in duration.text and _LENGTH_NOUN.match(after))  # "a one-year grant"
+        )
+        excluded = re.search(r"\b(?:notice|within|after|before|records?)\b", before[-25:] + after[:12], re.I)
+        if duration.unit in {"M", "Y", "W"} and stated and not excluded:
             out.append(Item(index, duration.start, duration.end, duration=duration))
     return out
 
