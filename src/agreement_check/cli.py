@@ -76,6 +76,13 @@ def cli() -> None:
     show_default=True,
     help="Read tracked changes as accepted, or the original text.",
 )
+@click.option(
+    "--max-pages",
+    type=click.IntRange(1),
+    default=2000,
+    show_default=True,
+    help="Refuse PDFs with more pages than this (error too-large).",
+)
 @click.option("--verbose", "-v", is_flag=True, help="Show the evidence of every finding, not only the gaps.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
 def check(
@@ -95,7 +102,8 @@ def check(
     from agreement_check.parsers import ParseOptions
     from agreement_check.reporters import get_reporter
 
-    options = CheckOptions(pack=pack, rules=rule_paths, parse=ParseOptions(revisions=revisions))  # type: ignore[arg-type]
+    parse = ParseOptions(revisions=revisions, max_pages=max_pages)  # type: ignore[arg-type]
+    options = CheckOptions(pack=pack, rules=rule_paths, parse=parse)
     report = run_check(paths, options)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     text = get_reporter(fmt, verbose=verbose, color=use_color).render(report)
@@ -124,7 +132,8 @@ def _emit(text: str, output: Path | None) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--revisions", type=click.Choice(["accepted", "original"]), default="accepted", show_default=True)
-def extract(files: tuple[Path, ...], fmt: str, revisions: str) -> None:
+@click.option("--max-pages", type=click.IntRange(1), default=2000, show_default=True)
+def extract(files: tuple[Path, ...], fmt: str, revisions: str, max_pages: int) -> None:
     """Show what the checker reads: one block per line with its location."""
     from agreement_check.parsers import ParseOptions, read_document
     from agreement_check.views import extract_text
@@ -133,7 +142,7 @@ def extract(files: tuple[Path, ...], fmt: str, revisions: str) -> None:
     documents = []
     for path in files:
         try:
-            document = read_document(path, ParseOptions(revisions=revisions))  # type: ignore[arg-type]
+            document = read_document(path, ParseOptions(revisions=revisions, max_pages=max_pages))  # type: ignore[arg-type]
         except DocumentError as exc:
             click.echo(f"{path}: error {exc.code}: {exc.message}", err=True)
             failed = True

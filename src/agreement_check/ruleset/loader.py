@@ -121,6 +121,7 @@ def _load_rule(path: Path, problems: list[RuleProblem]) -> Rule | None:
         spec = RuleSpec.model_validate(data)
     except ValidationError as exc:
         _report(exc, path, rule_id, lines, problems)
+        _report_find_problems(data, path, rule_id, lines, problems)
         return None
     if spec.id.split("/")[-1] != path.stem:
         problems.append(
@@ -131,6 +132,21 @@ def _load_rule(path: Path, problems: list[RuleProblem]) -> Rule | None:
     for where, message in local:
         problems.append(RuleProblem(str(path), _line(lines, where), spec.id, ".".join(map(str, where)), message))
     return None if local else rule
+
+
+def _report_find_problems(
+    data: dict[str, Any], path: Path, rule_id: str, lines: dict[tuple[Any, ...], int], problems: list[RuleProblem]
+) -> None:
+    """Even when the file fails the schema, check its matchers too, so that one run lists
+    every mistake rather than one layer at a time."""
+    find = data.get("find")
+    if not isinstance(find, dict):
+        return
+    local: list[tuple[tuple[Any, ...], str]] = []
+    for name, node_spec in find.items():
+        compile_node(node_spec, ("find", name), local, [])
+    for where, message in local:
+        problems.append(RuleProblem(str(path), _line(lines, where), rule_id, ".".join(map(str, where)), message))
 
 
 def _compile(spec: RuleSpec, source: str, problems: list[tuple[tuple[Any, ...], str]]) -> Rule:
