@@ -93,6 +93,7 @@ def check(
     fail_on: str,
     rule_paths: tuple[Path, ...],
     revisions: str,
+    max_pages: int,
     verbose: bool,
     color: bool | None,
 ) -> None:
