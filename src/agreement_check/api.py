@@ -3,20 +3,20 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from agreement_check.batch import Progress, check_files
+from agreement_check.cache import ResultCache, file_digest
+from agreement_check.collect import collect
 from agreement_check.context import DocumentContext
 from agreement_check.engine.packs import choose_pack
 from agreement_check.engine.run import check_document
-from agreement_check.errors import DocumentError
+from agreement_check.errors import DocumentError, UsageError
 from agreement_check.parsers import ParseOptions, read_document
 from agreement_check.report import DocumentResult, Report, RuleInfo, Ruleset
 from agreement_check.ruleset import Pack, load_packs
-
-SUPPORTED_SUFFIXES = {".docx", ".pdf", ".txt", ".md"}
 
 
 @dataclass(frozen=True)
@@ -24,57 +24,62 @@ class CheckOptions:
     pack: str = "auto"
     rules: tuple[Path, ...] = ()
     parse: ParseOptions = field(default_factory=ParseOptions)
+    jobs: int | None = None  # None: one worker per core
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    cache: Path | None = None
+    enable: tuple[str, ...] = ()  # only these rules (ids or names); empty: all
+    disable: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()  # (rule id or name, severity)
 
 
-@dataclass
-class Collected:
-    files: list[Path]
-    skipped: int = 0
-
-
-def collect(paths: Iterable[str | Path]) -> Collected:
-    """Files named directly, and supported files found in folders (recursively, sorted).
-    Hidden files, Word lock files and other types inside folders are skipped and counted."""
-    out = Collected([])
-    seen: set[Path] = set()
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    candidate = Path(root) / name
-                    if _wanted(candidate):
-                        _add(candidate, out, seen)
-                    else:
-                        out.skipped += 1
-        else:
-            _add(path, out, seen)
-    out.files.sort(key=lambda p: str(p))
-    return out
-
-
-def _wanted(path: Path) -> bool:
-    name = path.name
-    return not name.startswith((".", "~$")) and path.suffix.lower() in SUPPORTED_SUFFIXES and not path.is_symlink()
-
-
-def _add(path: Path, out: Collected, seen: set[Path]) -> None:
-    key = path.resolve() if path.exists() else path
-    if key not in seen:
-        seen.add(key)
-        out.files.append(path)
-
-
-def check(paths: Iterable[str | Path], options: CheckOptions | None = None) -> Report:
+def check(paths: Iterable[str | Path], options: CheckOptions | None = None, progress: Progress | None = None) -> Report:
     options = options or CheckOptions()
+    packs = load_configured_packs(options)
+    if options.pack != "auto" and options.pack not in packs:
+        raise UsageError(f"unknown pack {options.pack!r}; known packs: {', '.join(sorted(packs))}")
+    collected = collect(list(paths), options.include, options.exclude)
+    results = check_files(collected.files, options, progress)
+    return build_report(results, packs, skipped=collected.skipped)
+
+
+def load_configured_packs(options: CheckOptions) -> dict[str, Pack]:
+    """The packs with the user's rule files added, rules enabled or disabled, and
+    severities overridden as configured."""
     packs = load_packs(list(options.rules))
-    collected = collect(paths)
-    results = [check_file(path, packs, options) for path in collected.files]
-    return build_report(results, packs)
+    overrides = dict(options.severity)
+    for pack in packs.values():
+        rules = [r for r in pack.rules if _chosen(r.id, options.enable, options.disable)]
+        for i, rule in enumerate(rules):
+            level = overrides.get(rule.id) or overrides.get(rule.name)
+            if level:
+                rule.spec = rule.spec.model_copy(update={"severity": level})
+                rules[i] = rule
+        pack.rules = rules
+    return packs
+
+
+def _chosen(rule_id: str, enable: tuple[str, ...], disable: tuple[str, ...]) -> bool:
+    name = rule_id.split("/", 1)[-1]
+    if enable and rule_id not in enable and name not in enable:
+        return False
+    return rule_id not in disable and name not in disable
 
 
 def check_file(path: Path, packs: dict[str, Pack], options: CheckOptions) -> DocumentResult:
+    cache = ResultCache(options.cache, _fingerprint(packs, options)) if options.cache else None
+    digest = file_digest(path) if cache else None
+    if cache and digest:
+        cached = cache.get(path, digest)
+        if cached is not None:
+            return cached
+    result = _check_uncached(path, packs, options)
+    if cache and digest:
+        cache.put(digest, result)
+    return result
+
+
+def _check_uncached(path: Path, packs: dict[str, Pack], options: CheckOptions) -> DocumentResult:
     try:
         document = read_document(path, options.parse)
     except DocumentError as exc:
@@ -93,10 +98,18 @@ def check_file(path: Path, packs: dict[str, Pack], options: CheckOptions) -> Doc
     )
 
 
-def build_report(results: list[DocumentResult], packs: dict[str, Pack]) -> Report:
+def _fingerprint(packs: dict[str, Pack], options: CheckOptions) -> str:
+    versions = ",".join(f"{p.id}@{p.spec.version}:{len(p.rules)}" for p in sorted(packs.values(), key=lambda p: p.id))
+    rules = ",".join(str(r) for r in options.rules)
+    return f"{versions}|{options.pack}|{options.parse.revisions}|{rules}|{options.severity}"
+
+
+def build_report(results: list[DocumentResult], packs: dict[str, Pack], skipped: int = 0) -> Report:
     used = sorted({r.pack for r in results if r.pack}) or sorted(packs)
     rulesets = tuple(
-        Ruleset(id=p, version=packs[p].spec.version, source=_source(packs[p]), title=packs[p].spec.title) for p in used
+        Ruleset(id=p, version=packs[p].spec.version, source=_source(packs[p]), title=packs[p].spec.title)
+        for p in used
+        if p in packs
     )
     rules = {
         rule.id: RuleInfo(
@@ -113,7 +126,7 @@ def build_report(results: list[DocumentResult], packs: dict[str, Pack]) -> Repor
         for pack in packs.values()
         for rule in pack.rules
     }
-    return Report(documents=tuple(results), rulesets=rulesets, rules=rules)
+    return Report(documents=tuple(results), rulesets=rulesets, rules=rules, skipped=skipped)
 
 
 def _source(pack: Pack) -> str:

@@ -8,10 +8,12 @@ import sys
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from agreement_check import __version__
 from agreement_check.errors import AgreementCheckError, DocumentError, RuleFileError, UsageError
 from agreement_check.exitcodes import ExitCode
+from agreement_check.reporters import FORMATS
 
 
 def main() -> None:
@@ -51,24 +53,40 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--pack", default="auto", show_default=True, help="Rule pack: leeds-compact, working-together or auto.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option(
-    "--output", "-o", type=click.Path(path_type=Path), help="Write the report to this file instead of the screen."
+    "--format",
+    "format",
+    multiple=True,
+    type=click.Choice(FORMATS),
+    help="Report format; repeat it with one --output each to write several.  [default: text]",
 )
+@click.option("--output", "-o", "output", multiple=True, help="Write the report to this file (one per --format).")
 @click.option(
     "--fail-on",
+    "fail_on",
     type=click.Choice(["error", "warning", "never"]),
     default="error",
     show_default=True,
     help="Exit 1 when a gap at or above this severity is found.",
 )
+@click.option("--rules", multiple=True, help="Extra rule files or packs (add to or replace the built-in ones).")
+@click.option("--enable", multiple=True, help="Check only these rules (id or name); repeatable.")
+@click.option("--disable", multiple=True, help="Do not check these rules (id or name); repeatable.")
 @click.option(
-    "--rules",
-    "rule_paths",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Extra rule files or packs (add to or replace the built-in ones).",
+    "--severity", multiple=True, metavar="RULE=LEVEL", help="Override a rule's severity (error, warning, info)."
 )
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), help="Worker processes.  [default: one per core]")
+@click.option("--include", multiple=True, help="Only files in folders matching this glob; repeatable.")
+@click.option("--exclude", multiple=True, help="Skip files in folders matching this glob; repeatable.")
+@click.option("--cache", help="Reuse results for unchanged documents from this folder.")
+@click.option("--baseline", help="Accepted findings (YAML); only new gaps fail the run.")
+@click.option(
+    "--write-baseline",
+    "write_baseline_to",
+    type=click.Path(path_type=Path),
+    help="Record the current gaps as accepted in this file (needs --reason).",
+)
+@click.option("--reason", help="Why the findings written with --write-baseline are accepted.")
 @click.option(
     "--revisions",
     type=click.Choice(["accepted", "original"]),
@@ -78,38 +96,61 @@ def cli() -> None:
 )
 @click.option(
     "--max-pages",
+    "max_pages",
     type=click.IntRange(1),
     default=2000,
     show_default=True,
     help="Refuse PDFs with more pages than this (error too-large).",
 )
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--verbose", "-v", is_flag=True, help="Show the evidence of every finding, not only the gaps.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
+@click.pass_context
 def check(
+    ctx: click.Context,
     paths: tuple[Path, ...],
-    pack: str,
-    fmt: str,
-    output: Path | None,
-    fail_on: str,
-    rule_paths: tuple[Path, ...],
-    revisions: str,
-    max_pages: int,
+    write_baseline_to: Path | None,
+    reason: str | None,
+    quiet: bool,
     verbose: bool,
     color: bool | None,
+    **given: object,
 ) -> None:
     """Check agreements (DOCX, PDF, TXT; files or folders) and report the gaps."""
-    from agreement_check.api import CheckOptions
     from agreement_check.api import check as run_check
-    from agreement_check.parsers import ParseOptions
-    from agreement_check.reporters import get_reporter
+    from agreement_check.config import find_config, resolve
+    from agreement_check.runner import options_from_settings, write_reports
 
-    parse = ParseOptions(revisions=revisions, max_pages=max_pages)  # type: ignore[arg-type]
-    options = CheckOptions(pack=pack, rules=rule_paths, parse=parse)
-    report = run_check(paths, options)
-    use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    text = get_reporter(fmt, verbose=verbose, color=use_color).render(report)
-    _emit(text, output)
-    sys.exit(exit_code(report, fail_on))
+    explicit = {name for name in given if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE}
+    settings, _ = resolve(_setting_values(given), explicit, find_config())
+    progress = None if quiet else _progress()
+    try:
+        report = run_check(paths, options_from_settings(settings), progress)
+    finally:
+        if progress is not None:
+            progress.stop()
+    report = write_reports(
+        report, settings, verbose=verbose, color=color, baseline_out=write_baseline_to, reason=reason
+    )
+    sys.exit(exit_code(report, settings.fail_on))
+
+
+def _setting_values(given: dict[str, object]) -> dict[str, object]:
+    values = {k: list(v) if isinstance(v, tuple) else v for k, v in given.items()}
+    severity: dict[str, str] = {}
+    for item in values.get("severity") or []:
+        rule, _, level = str(item).partition("=")
+        if level not in {"error", "warning", "info"}:
+            raise UsageError(f"--severity takes RULE=LEVEL with LEVEL error, warning or info, not {item!r}")
+        severity[rule] = level
+    values["severity"] = severity
+    return values
+
+
+def _progress():  # type: ignore[no-untyped-def]
+    from agreement_check.progress_display import TerminalProgress
+
+    return TerminalProgress()
 
 
 def exit_code(report, fail_on: str) -> ExitCode:  # type: ignore[no-untyped-def]
@@ -118,15 +159,6 @@ def exit_code(report, fail_on: str) -> ExitCode:  # type: ignore[no-untyped-def]
     if fail_on != "never" and report.has_gap_at(fail_on):
         return ExitCode.GAPS
     return ExitCode.OK
-
-
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    from agreement_check.output import write_atomic
-
-    write_atomic(output, text)
 
 
 @cli.command()
@@ -154,6 +186,23 @@ def extract(files: tuple[Path, ...], fmt: str, revisions: str, max_pages: int) -
     if fmt == "json":
         click.echo(json.dumps([d.to_dict() for d in documents], indent=2, ensure_ascii=False))
     sys.exit(ExitCode.UNREADABLE if failed else ExitCode.OK)
+
+
+@cli.group()
+def config() -> None:
+    """Show the settings a run would use."""
+
+
+@config.command("show")
+def config_show() -> None:
+    """Print the effective settings and where each comes from."""
+    from agreement_check.config import find_config, resolve
+
+    found = find_config()
+    settings, sources = resolve({}, set(), found)
+    click.echo(f"# config file: {found.path or 'none found'}")
+    for name, value in settings.model_dump().items():
+        click.echo(f"{name.replace('_', '-'):12} = {value!r:40}  # {sources[name]}")
 
 
 from agreement_check.cli_rules import rules  # noqa: E402  (registers the `rules` group)

@@ -14,7 +14,28 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file would be, not mkstemp's 0600
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def pair_outputs(formats: list[str], outputs: list[str]) -> list[tuple[str, Path | None]]:
+    """Each format with the file it goes to, in order; a format without a file goes to the
+    screen, and only one may."""
+    from agreement_check.errors import UsageError
+
+    formats = formats or ["text"]
+    if len(outputs) > len(formats):
+        raise UsageError("more --output files than --format options; give one --format per --output")
+    targets = [(fmt, Path(outputs[i]) if i < len(outputs) else None) for i, fmt in enumerate(formats)]
+    if sum(1 for _, target in targets if target is None) > 1:
+        raise UsageError("only one format can go to the screen; give an --output for the others")
+    return targets

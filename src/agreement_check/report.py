@@ -6,11 +6,14 @@ from the same objects, so no reporter can disagree with the JSON.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import asdict, dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 from agreement_check import __version__
 from agreement_check.model import Location
+
+if TYPE_CHECKING:
+    from agreement_check.baseline import Baseline
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -22,6 +25,12 @@ class Evidence:
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "location": self.location.to_dict()}
+
+    @classmethod
+    def from_cache(cls, data: dict[str, Any]) -> Evidence:
+        loc = dict(data["location"])
+        loc["heading"] = tuple(loc.get("heading", ()))
+        return cls(text=data["text"], location=Location(**loc))
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,17 @@ class Finding:
         if self.status in {"gap", "review"} and self.suggestion:
             out["suggestion"] = self.suggestion
         return out
+
+    def to_cache_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["evidence"] = [asdict(e) for e in self.evidence]
+        return data
+
+    @classmethod
+    def from_cache(cls, data: dict[str, Any]) -> Finding:
+        fields = dict(data)
+        fields["evidence"] = tuple(Evidence.from_cache(e) for e in data["evidence"])
+        return cls(**fields)
 
 
 @dataclass(frozen=True)
@@ -80,6 +100,21 @@ class DocumentResult:
     def gaps(self) -> list[Finding]:
         return [f for f in self.findings if f.status == "gap"]
 
+    def with_path(self, path: str) -> DocumentResult:
+        return replace(self, path=path)
+
+    def to_cache_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["findings"] = [f.to_cache_dict() for f in self.findings]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocumentResult:
+        fields = dict(data)
+        fields["findings"] = tuple(Finding.from_cache(f) for f in data.get("findings", ()))
+        fields["warnings"] = tuple(data.get("warnings", ()))
+        return cls(**fields)
+
     def to_dict(self) -> dict[str, Any]:
         if self.status == "error":
             return {
@@ -109,6 +144,14 @@ class Report:
     documents: tuple[DocumentResult, ...]
     rulesets: tuple[Ruleset, ...]
     rules: dict[str, RuleInfo] = field(default_factory=dict)
+    skipped: int = 0  # files in folders that were not agreements (hidden, lock files, other types)
+    baseline: Baseline | None = None
+
+    def accepted_reason(self, path: str, finding: Finding) -> str | None:
+        """Why a team accepted this gap, when the baseline records it."""
+        if self.baseline is None or finding.status != "gap":
+            return None
+        return self.baseline.reason_for(path, finding)
 
     def summary(self) -> dict[str, int]:
         checked = [d for d in self.documents if d.status == "checked"]
@@ -129,9 +172,12 @@ class Report:
         }
 
     def has_gap_at(self, severity: str) -> bool:
+        """A gap at or above `severity` that the baseline does not accept."""
         floor = SEVERITY_RANK[severity]
         return any(
-            f.status == "gap" and SEVERITY_RANK.get(f.severity, 2) >= floor for d in self.documents for f in d.findings
+            f.status == "gap" and SEVERITY_RANK.get(f.severity, 2) >= floor and self.accepted_reason(d.path, f) is None
+            for d in self.documents
+            for f in d.findings
         )
 
     def has_errors(self) -> bool:

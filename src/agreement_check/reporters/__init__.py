@@ -12,15 +12,36 @@ class Reporter(Protocol):
     def render(self, report: Report) -> str: ...
 
 
+FORMATS = ("text", "json", "sarif", "junit", "html", "markdown", "csv")
+
+
 def get_reporter(name: str, *, verbose: bool = False, color: bool = False) -> Reporter:
-    from agreement_check.reporters.json_report import JsonReporter
-    from agreement_check.reporters.text import TextReporter
-
-    if name == "json":
-        return JsonReporter()
     if name == "text":
+        from agreement_check.reporters.text import TextReporter
+
         return TextReporter(verbose=verbose, color=color)
-    raise ValueError(f"unknown format {name!r}")
+    if name == "json":
+        from agreement_check.reporters.json_report import JsonReporter
 
+        return JsonReporter()
+    if name == "sarif":
+        from agreement_check.reporters.sarif import SarifReporter
 
-FORMATS = ("text", "json")
+        return SarifReporter()
+    if name == "junit":
+        from agreement_check.reporters.junit import JunitReporter
+
+        return JunitReporter()
+    if name == "html":
+        from agreement_check.reporters.html_report import HtmlReporter
+
+        return HtmlReporter()
+    if name == "markdown":
+        from agreement_check.reporters.markdown import MarkdownReporter
+
+        return MarkdownReporter()
+    if name == "csv":
+        from agreement_check.reporters.csv_report import CsvReporter
+
+        return CsvReporter()
+    raise ValueError(f"unknown format {name!r}; known: {', '.join(FORMATS)}")

@@ -34,12 +34,13 @@ class TextReporter:
             soft_wrap=False,
         )
         for document in report.documents:
-            self._document(console, document, report.rules)
+            self._document(console, document, report)
             console.print()
         self._summary(console, report)
         return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
-    def _document(self, console: Console, doc: DocumentResult, rules: dict[str, RuleInfo]) -> None:
+    def _document(self, console: Console, doc: DocumentResult, report: Report) -> None:
+        rules = report.rules
         if doc.status == "error":
             console.print(f"[bold]{escape(doc.path)}[/]  [bold red]could not be read[/] ({doc.error_code})")
             console.print(Padding(escape(doc.error_message or ""), (0, 0, 0, 2)))
@@ -62,16 +63,20 @@ class TextReporter:
         )
         for _, finding in ranked:
             info = rules.get(finding.rule)
-            if finding.status in {"gap", "review"} or self.verbose:
+            accepted = report.accepted_reason(doc.path, finding)
+            if accepted is not None:
+                self._brief(console, finding, info, note=f"accepted: {accepted}")
+            elif finding.status in {"gap", "review"} or self.verbose:
                 self._detailed(console, finding, info)
             else:
                 self._brief(console, finding, info)
 
-    def _brief(self, console: Console, finding: Finding, info: RuleInfo | None) -> None:
+    def _brief(self, console: Console, finding: Finding, info: RuleInfo | None, note: str = "") -> None:
         label = STATUS_LABEL[finding.status]
         style = STATUS_STYLE[finding.status]
         title = info.title if info else finding.rule
-        console.print(Padding(f"[{style}]{label:<5}[/] {escape(title)}", (0, 0, 0, 2)))
+        extra = f" [dim]({escape(note)})[/]" if note else ""
+        console.print(Padding(f"[{style}]{label:<5}[/] {escape(title)}{extra}", (0, 0, 0, 2)))
 
     def _detailed(self, console: Console, finding: Finding, info: RuleInfo | None) -> None:
         self._brief(console, finding, info)
@@ -95,4 +100,6 @@ class TextReporter:
         parts.append(f"{s['gaps']} gap{'s' if s['gaps'] != 1 else ''}")
         if s["review"]:
             parts.append(f"{s['review']} to check by hand")
+        if report.skipped:
+            parts.append(f"{report.skipped} other file{'s' if report.skipped != 1 else ''} in the folders skipped")
         console.print("Summary: " + ", ".join(parts) + ".")

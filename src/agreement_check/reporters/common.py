@@ -1,0 +1,24 @@
+"""Small helpers every reporter shares, so that formats agree on wording."""
+
+from __future__ import annotations
+
+from agreement_check.report import DocumentResult, Finding
+
+STATUS_WORDS = {"gap": "gap", "review": "to check", "met": "met", "not-applicable": "not applicable"}
+SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def where(finding: Finding) -> str:
+    """'clause 14.2, page 4' for the first piece of evidence, or ''."""
+    return finding.evidence[0].location.describe() if finding.evidence else ""
+
+
+def counts(document: DocumentResult) -> dict[str, int]:
+    out = {status: 0 for status in STATUS_WORDS}
+    for finding in document.findings:
+        out[finding.status] = out.get(finding.status, 0) + 1
+    return out
+
+
+def values_text(finding: Finding) -> str:
+    return "; ".join(f"{k}={v}" for k, v in finding.values.items() if v is not None)

@@ -1,0 +1,64 @@
+"""What a `check` run does around the library call: turn settings into options, attach
+the baseline, write every requested report (atomically), and record accepted findings."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from agreement_check.api import CheckOptions
+from agreement_check.baseline import Baseline, write_baseline
+from agreement_check.output import pair_outputs, write_atomic
+from agreement_check.parsers import ParseOptions
+from agreement_check.report import Report
+from agreement_check.reporters import get_reporter
+
+if TYPE_CHECKING:
+    from agreement_check.config import Settings
+
+
+def options_from_settings(settings: Settings) -> CheckOptions:
+    return CheckOptions(
+        pack=settings.pack,
+        rules=tuple(Path(r) for r in settings.rules),
+        parse=ParseOptions(revisions=settings.revisions, max_pages=settings.max_pages),
+        jobs=settings.jobs,
+        include=tuple(settings.include),
+        exclude=tuple(settings.exclude),
+        cache=Path(settings.cache) if settings.cache else None,
+        enable=tuple(settings.enable),
+        disable=tuple(settings.disable),
+        severity=tuple(settings.severity.items()),
+    )
+
+
+def write_reports(
+    report: Report,
+    settings: Settings,
+    *,
+    verbose: bool,
+    color: bool | None,
+    baseline_out: Path | None,
+    reason: str | None,
+) -> Report:
+    previous = Baseline.load(Path(settings.baseline)) if settings.baseline else None
+    if previous is not None:
+        report = replace(report, baseline=previous)
+    for fmt, target in pair_outputs(settings.format, settings.output):
+        use_color = color if color is not None else (target is None and sys.stdout.isatty())
+        text = get_reporter(fmt, verbose=verbose, color=use_color).render(report)
+        if target is None:
+            click.echo(text, nl=False)
+        else:
+            write_atomic(target, text)
+    if previous is not None:
+        for entry in previous.stale(report):
+            click.echo(f"baseline: stale entry (no longer found): {entry.path} {entry.rule}", err=True)
+    if baseline_out is not None:
+        count = write_baseline(baseline_out, report, reason or "", previous)
+        click.echo(f"baseline: {count} accepted finding(s) written to {baseline_out}", err=True)
+    return report
