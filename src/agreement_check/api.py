@@ -31,6 +31,9 @@ class CheckOptions:
     enable: tuple[str, ...] = ()  # only these rules (ids or names); empty: all
     disable: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()  # (rule id or name, severity)
+    isolate: bool = True  # each document in a worker that can be stopped
+    timeout: float = 120.0  # seconds per document
+    memory_mb: int = 1024  # how far a worker may grow while reading one document
 
 
 def check(paths: Iterable[str | Path], options: CheckOptions | None = None, progress: Progress | None = None) -> Report:

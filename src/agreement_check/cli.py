@@ -102,6 +102,21 @@ def cli() -> None:
     show_default=True,
     help="Refuse PDFs with more pages than this (error too-large).",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=120.0,
+    show_default=True,
+    help="Seconds one document may take before it is stopped (error timeout).",
+)
+@click.option(
+    "--memory-limit",
+    "memory_limit",
+    type=click.IntRange(64),
+    default=1024,
+    show_default=True,
+    help="Megabytes one document may use before it is stopped (error too-large).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--verbose", "-v", is_flag=True, help="Show the evidence of every finding, not only the gaps.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")

@@ -42,6 +42,8 @@ class Settings(BaseModel):
     baseline: str | None = None
     revisions: Literal["accepted", "original"] = "accepted"
     max_pages: int = Field(2000, alias="max-pages", ge=1)
+    timeout: float = Field(120.0, gt=0, le=86400)
+    memory_limit: int = Field(1024, alias="memory-limit", ge=64)
 
 
 SETTING_NAMES = list(Settings.model_fields)
@@ -92,7 +94,7 @@ def _read(path: Path, section: tuple[str, ...] | None) -> dict[str, Any] | None:
 
 
 def _alias(key: str) -> str:
-    return key if key in {"fail-on", "max-pages"} else key.replace("-", "_")
+    return key if key in {"fail-on", "max-pages", "memory-limit"} else key.replace("-", "_")
 
 
 def resolve(cli: dict[str, Any], explicit: set[str], config: ConfigFile) -> tuple[Settings, dict[str, str]]:
@@ -109,9 +111,7 @@ def resolve(cli: dict[str, Any], explicit: set[str], config: ConfigFile) -> tupl
             sources[name] = str(config.path)
         else:
             sources[name] = "default"
-    settings = Settings.model_validate(
-        {_alias(k.replace("_", "-")) if k in {"fail_on", "max_pages"} else k: v for k, v in merged.items()}
-    )
+    settings = Settings.model_validate({_alias(k.replace("_", "-")): v for k, v in merged.items()})
     if config.path is not None:
         base = config.path.parent
         for name in ("rules", "cache", "baseline"):

@@ -1,8 +1,14 @@
-"""Everything the rules of one document share, computed once: units, spaCy docs,
-parties, and the results of named language components."""
+"""Everything the rules of one document share, computed once: units, the document's
+text for matching, spaCy docs, parties, and the results of named language components.
+
+Matchers run once over the whole document (in chunks below spaCy's `max_length`, split
+only between units) rather than once per sentence: a 100,000-paragraph agreement costs
+a few calls per matcher, not millions. Hits are mapped back to the unit they fall in.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -13,27 +19,66 @@ from agreement_check.units import Unit, build_units
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+SEPARATOR = "\n\n"  # between units: a whitespace token, so no phrase can run across two units
+CHUNK_CHARS = 200_000
+
 
 class DocumentContext:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.units: list[Unit] = build_units(document)
         self.warnings: list[str] = []
-        self._docs: list[Doc] | None = None
         self.cache: dict[str, object] = {}
+        self.starts: list[int] = []
+        parts: list[str] = []
+        offset = 0
+        for unit in self.units:
+            self.starts.append(offset)
+            parts.append(unit.text)
+            offset += len(unit.text) + len(SEPARATOR)
+        self.text = SEPARATOR.join(parts)
+        self._docs: list[tuple[int, Doc]] | None = None
 
     @cached_property
     def parties(self) -> Parties:
         return find_parties([u.text for u in self.units])
 
-    def doc(self, unit: Unit) -> Doc:
-        """The spaCy doc of a unit; the whole document goes through `nlp.pipe` once."""
-        if self._docs is None:
-            from agreement_check.nlp.pipeline import MAX_CHARS, get_nlp
+    def locate(self, start: int, end: int) -> tuple[int, int, int] | None:
+        """(unit, start, end) within that unit for a span of `self.text`, or None when the
+        span runs across units."""
+        index = bisect_right(self.starts, start) - 1
+        if index < 0:
+            return None
+        base = self.starts[index]
+        if end - base > len(self.units[index].text):
+            return None
+        return index, start - base, end - base
 
-            nlp = get_nlp()
-            self._docs = list(nlp.pipe(u.text[:MAX_CHARS] for u in self.units))
-        return self._docs[unit.index]
+    def chunks(self) -> list[tuple[int, str]]:
+        """(offset, text) pieces of the document text below CHUNK_CHARS, cut between units;
+        a single unit longer than that is cut at a space, never dropped."""
+        out: list[tuple[int, str]] = []
+        begin = 0
+        while begin < len(self.text):
+            end = min(begin + CHUNK_CHARS, len(self.text))
+            if end < len(self.text):
+                cut = self.text.rfind(SEPARATOR, begin + 1, end)
+                if cut <= begin:
+                    cut = self.text.rfind(" ", begin + 1, end)
+                end = cut if cut > begin else end
+            out.append((begin, self.text[begin:end]))
+            begin = end
+        return out
+
+    def docs(self) -> list[tuple[int, Doc]]:
+        """The spaCy docs of the document's chunks, made once with `nlp.pipe`."""
+        if self._docs is None:
+            from agreement_check.nlp.pipeline import get_nlp
+
+            chunks = self.chunks()
+            docs = get_nlp().pipe(text for _, text in chunks)
+            self._docs = [(offset, doc) for (offset, _), doc in zip(chunks, docs)]
+        return self._docs
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:

@@ -33,6 +33,8 @@ def options_from_settings(settings: Settings) -> CheckOptions:
         enable=tuple(settings.enable),
         disable=tuple(settings.disable),
         severity=tuple(settings.severity.items()),
+        timeout=settings.timeout,
+        memory_mb=settings.memory_limit,
     )
 
 

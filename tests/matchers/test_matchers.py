@@ -85,3 +85,12 @@ def test_negation_and_heading_scope() -> None:
     assert [ctx.units[h.unit].text for h in allowed] == ["Overheads may be claimed."]
     scoped = Filtered(overheads, headings=[re.compile("^ineligible", re.I)]).find(ctx)
     assert [ctx.units[h.unit].text for h in scoped] == ["Overheads are not eligible."]
+
+
+def test_a_paragraph_longer_than_a_chunk_is_read_to_the_end() -> None:
+    """Long texts are processed in pieces below spaCy's max_length, never cut short."""
+    from agreement_check.context import CHUNK_CHARS
+
+    text = "word " * (CHUNK_CHARS // 5 + 5000) + "and a share of overhead costs may be claimed."
+    node = Leaf(PhraseMatcher(["overhead cost"]))
+    assert matched(node, text) == ["overhead costs"]

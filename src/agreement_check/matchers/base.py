@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from agreement_check.context import DocumentContext
-    from agreement_check.units import Unit
 
 
 @dataclass(frozen=True)
@@ -20,6 +19,16 @@ class Hit:
 
 
 class Matcher(Protocol):
-    def hits(self, unit: Unit, ctx: DocumentContext) -> list[Hit]:
-        """Where in `unit` this matcher matches (empty when it does not)."""
+    def hits(self, ctx: DocumentContext) -> list[Hit]:
+        """Every place in the document where this matcher matches."""
         ...
+
+
+def hits_from_spans(ctx: DocumentContext, spans: list[tuple[int, int]]) -> list[Hit]:
+    """Document-text spans as hits in units; spans that run across units are dropped."""
+    out = []
+    for start, end in spans:
+        found = ctx.locate(start, end)
+        if found is not None and ctx.units[found[0]].text:
+            out.append(Hit(*found))
+    return out

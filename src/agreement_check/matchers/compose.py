@@ -33,11 +33,7 @@ class Leaf(Node):
     matcher: Matcher
 
     def find(self, ctx: DocumentContext) -> list[Hit]:
-        out = []
-        for unit in ctx.units:
-            if unit.text:
-                out.extend(self.matcher.hits(unit, ctx))
-        return out
+        return self.matcher.hits(ctx)
 
 
 @dataclass

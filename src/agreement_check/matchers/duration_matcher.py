@@ -9,7 +9,6 @@ from agreement_check.nlp.durations import compare, find_durations, parse_iso
 
 if TYPE_CHECKING:
     from agreement_check.context import DocumentContext
-    from agreement_check.units import Unit
 
 
 class DurationMatcher:
@@ -17,12 +16,13 @@ class DurationMatcher:
         self._min = parse_iso(at_least) if at_least else None
         self._below = parse_iso(less_than) if less_than else None
 
-    def hits(self, unit: Unit, ctx: DocumentContext) -> list[Hit]:
+    def hits(self, ctx: DocumentContext) -> list[Hit]:
         out = []
-        for duration in find_durations(unit.text):
-            if self._min is not None and compare(duration, self._min) < 0:
-                continue
-            if self._below is not None and compare(duration, self._below) >= 0:
-                continue
-            out.append(Hit(unit.index, duration.start, duration.end))
+        for unit in ctx.units:
+            for duration in find_durations(unit.text):
+                if self._min is not None and compare(duration, self._min) < 0:
+                    continue
+                if self._below is not None and compare(duration, self._below) >= 0:
+                    continue
+                out.append(Hit(unit.index, duration.start, duration.end))
         return out

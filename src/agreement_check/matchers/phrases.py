@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from agreement_check.matchers.base import Hit
+from agreement_check.matchers.base import Hit, hits_from_spans
 
 if TYPE_CHECKING:
     from agreement_check.context import DocumentContext
-    from agreement_check.units import Unit
 
 
 class PhraseMatcher:
@@ -19,19 +18,14 @@ class PhraseMatcher:
         from agreement_check.nlp.pipeline import get_nlp
 
         nlp = get_nlp()
-        self.attr = attr
-        self._matcher = SpacyPhraseMatcher(nlp.vocab, attr=attr)
-        patterns = (
-            list(nlp.pipe(p.lower() for p in phrases))
-            if attr == "LEMMA"
-            else [nlp.make_doc(p.lower()) for p in phrases]
-        )
-        self._matcher.add("phrase", patterns)
+        # the pipeline keeps each word's lemma in NORM (see nlp.pipeline)
+        self._matcher = SpacyPhraseMatcher(nlp.vocab, attr="NORM" if attr == "LEMMA" else attr)
+        self._matcher.add("phrase", [nlp.make_doc(p.lower()) for p in phrases])
 
-    def hits(self, unit: Unit, ctx: DocumentContext) -> list[Hit]:
-        doc = ctx.doc(unit)
-        out = []
-        for _, start, end in self._matcher(doc):
-            span = doc[start:end]
-            out.append(Hit(unit.index, span.start_char, span.end_char))
-        return out
+    def hits(self, ctx: DocumentContext) -> list[Hit]:
+        spans = []
+        for offset, doc in ctx.docs():
+            for _, start, end in self._matcher(doc):
+                span = doc[start:end]
+                spans.append((offset + span.start_char, offset + span.end_char))
+        return hits_from_spans(ctx, spans)

@@ -5,11 +5,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from agreement_check.matchers.base import Hit
+from agreement_check.matchers.base import Hit, hits_from_spans
 
 if TYPE_CHECKING:
     from agreement_check.context import DocumentContext
-    from agreement_check.units import Unit
+
+
+def lemma_as_norm(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`LEMMA` in a rule file means the lookup lemma, which the pipeline keeps in NORM;
+    values are lemmatised too, so {"LEMMA": "terminate"} and {"LEMMA": "terminated"} agree."""
+    from agreement_check.nlp.pipeline import lemma
+
+    out = []
+    for token in pattern:
+        spec = dict(token)
+        if "LEMMA" in spec:
+            value = spec.pop("LEMMA")
+            if isinstance(value, str):
+                value = lemma(value)
+            elif isinstance(value, dict):
+                value = {k: [lemma(v) for v in vs] if isinstance(vs, list) else vs for k, vs in value.items()}
+            spec["NORM"] = value
+        out.append(spec)
+    return out
 
 
 def validate_patterns(patterns: list[list[dict[str, Any]]]) -> list[str]:
@@ -24,7 +42,8 @@ def validate_patterns(patterns: list[list[dict[str, Any]]]) -> list[str]:
         try:
             matcher.add(f"p{index}", [pattern])
         except (ValueError, TypeError, KeyError) as exc:
-            problems.append(f"pattern {index + 1}: {str(exc).strip().splitlines()[-1] if str(exc).strip() else exc}")
+            detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else repr(exc)
+            problems.append(f"pattern {index + 1}: {detail}")
     return problems
 
 
@@ -35,12 +54,12 @@ class TokenMatcher:
         from agreement_check.nlp.pipeline import get_nlp
 
         self._matcher = SpacyMatcher(get_nlp().vocab)
-        self._matcher.add("tokens", patterns)
+        self._matcher.add("tokens", [lemma_as_norm(p) for p in patterns])
 
-    def hits(self, unit: Unit, ctx: DocumentContext) -> list[Hit]:
-        doc = ctx.doc(unit)
-        out = []
-        for _, start, end in self._matcher(doc):
-            span = doc[start:end]
-            out.append(Hit(unit.index, span.start_char, span.end_char))
-        return out
+    def hits(self, ctx: DocumentContext) -> list[Hit]:
+        spans = []
+        for offset, doc in ctx.docs():
+            for _, start, end in self._matcher(doc):
+                span = doc[start:end]
+                spans.append((offset + span.start_char, offset + span.end_char))
+        return hits_from_spans(ctx, spans)

@@ -11,6 +11,7 @@ from agreement_check.errors import DocumentError
 from agreement_check.model import Document
 from agreement_check.parsers.builder import BlockBuilder
 from agreement_check.parsers.options import ParseOptions
+from agreement_check.parsers.pdf_guard import check_structure
 from agreement_check.parsers.pdf_layout import LayoutBlock, lay_out
 from agreement_check.parsers.pdf_words import PageWords, Word
 from agreement_check.parsers.wordlist import is_english_word
@@ -56,7 +57,10 @@ def _pdfplumber_pages(path: Path, options: ParseOptions) -> list[PageWords]:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         pdf = pdfplumber.open(path)
+        check_structure(pdf.doc, options.max_pages)
         count = len(pdf.pages)
+    except DocumentError:
+        raise
     except Exception as exc:  # pdfminer raises many unrelated types for damaged files
         if _is_password_error(exc, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise DocumentError("encrypted", "The PDF is protected by a password; ask for an unlocked copy.") from exc

@@ -1,0 +1,148 @@
+"""Read each document in a worker process that can be stopped.
+
+Parsers meet hostile files: pdfminer can loop for ever on a PDF whose page tree refers to
+itself, and a small DOCX can inflate to gigabytes. Each worker has an address-space cap,
+and the supervisor gives each document a deadline; a worker that overruns is killed and
+replaced, and its document becomes a `timeout` or `too-large` error entry while the rest
+of the batch goes on. Workers come from a fork server that has already imported spaCy,
+so starting or replacing one costs milliseconds, not seconds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing as mp
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from agreement_check.report import DocumentResult
+
+if TYPE_CHECKING:
+    from agreement_check.api import CheckOptions
+    from agreement_check.batch import Progress
+
+PRELOAD = ["agreement_check.worker_main"]
+
+
+@dataclass
+class Limits:
+    seconds: float = 120.0  # per document
+    memory_mb: int = 1024  # address space a worker may grow by, above its start
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    task: int | None = None
+    started: float = 0.0
+
+
+def _context() -> Any:
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(PRELOAD)
+        return ctx
+    return mp.get_context("spawn")  # pragma: no cover - not on Linux
+
+
+def run_isolated(
+    files: list[Path],
+    options: CheckOptions,
+    jobs: int,
+    limits: Limits,
+    progress: Progress | None = None,
+    serve: Callable[..., None] | None = None,
+) -> list[DocumentResult]:
+    """`serve` is the worker's loop (worker_main.serve); tests pass a stand-in."""
+    from agreement_check.worker_main import serve as default_serve
+
+    ctx = _context()
+    target = serve or default_serve
+    pending = list(enumerate(files))
+    pending.reverse()
+    results: dict[int, DocumentResult] = {}
+    workers = [_spawn(ctx, target, options, limits) for _ in range(min(jobs, len(files)))]
+    try:
+        while len(results) < len(files):
+            for worker in workers:
+                if worker.task is None and pending:
+                    index, path = pending.pop()
+                    worker.conn.send((index, str(path)))
+                    worker.task, worker.started = index, time.monotonic()
+            _collect(workers, files, results, limits, progress, lambda: _spawn(ctx, target, options, limits))
+    finally:
+        for worker in workers:
+            _stop(worker)
+    return [results[i] for i in range(len(files))]
+
+
+def _collect(workers, files, results, limits, progress, respawn) -> None:  # type: ignore[no-untyped-def]
+    busy = [w for w in workers if w.task is not None]
+    if not busy:
+        return
+    now = time.monotonic()
+    timeout = max(0.01, min(w.started + limits.seconds for w in busy) - now)
+    ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=timeout)
+    for i, worker in enumerate(workers):
+        if worker.task is None:
+            continue
+        result = None
+        if worker.conn in ready:
+            with contextlib.suppress(EOFError, OSError):
+                index, result = worker.conn.recv()
+                if index != worker.task:  # pragma: no cover - a protocol error, never expected
+                    result = None
+        if result is None and (worker.process.sentinel in ready or not worker.process.is_alive()):
+            result = _died(files[worker.task], worker.process.exitcode)
+        elif result is None and time.monotonic() - worker.started > limits.seconds:
+            result = _error(
+                files[worker.task],
+                "timeout",
+                f"Reading this file took longer than {limits.seconds:g} seconds, so it was stopped.",
+            )
+        if result is None:
+            continue
+        results[worker.task] = result
+        worker.task = None
+        if progress:
+            progress.advance(result)
+        if not worker.process.is_alive() or result.error_code in {"timeout", "too-large"}:
+            _stop(worker)
+            workers[i] = respawn()
+
+
+def _spawn(ctx, target: Callable[..., None], options: CheckOptions, limits: Limits) -> _Worker:  # type: ignore[no-untyped-def]
+    parent, child = ctx.Pipe()
+    process = ctx.Process(target=target, args=(child, options, limits.memory_mb), daemon=True)
+    process.start()
+    child.close()
+    return _Worker(process, parent)
+
+
+def _stop(worker: _Worker) -> None:
+    with contextlib.suppress(Exception):
+        worker.conn.close()
+    if worker.process.is_alive():
+        worker.process.kill()
+    worker.process.join(timeout=5)
+
+
+def _died(path: Path, exitcode: int | None) -> DocumentResult:
+    if exitcode is not None and exitcode < 0 and -exitcode in {9}:
+        return _error(path, "too-large", "Reading this file needed more memory than allowed, so it was stopped.")
+    return _error(path, "unreadable", f"The checker stopped while reading this file (exit {exitcode}).")
+
+
+def _error(path: Path, code: str, message: str) -> DocumentResult:
+    return DocumentResult(path=display_path(path), status="error", error_code=code, error_message=message)
+
+
+def display_path(path: Path | str) -> str:
+    """A path fit for any output: bytes that are not UTF-8 are shown escaped."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")

@@ -1,0 +1,71 @@
+"""The loop a worker process runs: build the rule packs and NLP pipeline once, cap its
+own memory, then check one document per request until the pipe closes.
+
+Imported by the fork server before any worker starts, so spaCy is loaded once and shared.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import spacy  # noqa: F401  (loaded in the fork server, shared by every worker)
+
+from agreement_check.nlp.pipeline import get_nlp
+from agreement_check.report import DocumentResult
+
+if TYPE_CHECKING:
+    from agreement_check.api import CheckOptions
+
+
+def serve(conn: Connection, options: CheckOptions, memory_mb: int) -> None:
+    from agreement_check.api import check_file, load_configured_packs
+    from agreement_check.isolation import display_path
+
+    packs = load_configured_packs(options)
+    get_nlp()
+    gc.collect()
+    gc.freeze()
+    _cap_memory(memory_mb)
+    while True:
+        try:
+            index, raw = conn.recv()
+        except (EOFError, OSError):
+            return
+        path = Path(raw)
+        try:
+            result = check_file(path, packs, options)
+        except MemoryError:
+            result = _error(path, "too-large", "Reading this file needed more memory than allowed.")
+        except RecursionError:
+            result = _error(path, "corrupt", "The file is nested too deeply to read.")
+        except Exception as exc:  # one bad document never stops the batch
+            result = _error(path, "corrupt", f"The file could not be processed ({type(exc).__name__}).")
+        result = result.with_path(display_path(path))
+        try:
+            conn.send((index, result))
+        except (BrokenPipeError, OSError):
+            return
+        if result.error_code == "too-large":
+            return  # after a MemoryError the process may be in a poor state: start afresh
+
+
+def _error(path: Path, code: str, message: str) -> DocumentResult:
+    return DocumentResult(path=str(path), status="error", error_code=code, error_message=message)
+
+
+def _cap_memory(memory_mb: int) -> None:
+    """Limit the address space to what the worker uses now plus `memory_mb`."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not on POSIX
+        return
+    with contextlib.suppress(OSError, ValueError):
+        with open("/proc/self/statm") as statm:
+            pages = int(statm.read().split()[0])
+        current = pages * resource.getpagesize()
+        limit = current + memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
