@@ -13,9 +13,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from agreement_check.api import CheckOptions, check
 from tests.builders import make_docx, p
 from tests.robustness import hostile
+
+from agreement_check.api import CheckOptions, check
 
 GOOD = "The Council may end this Agreement if its budget is reduced, by giving six months' notice."
 
@@ -70,14 +71,19 @@ def peak_memory(path: Path) -> dict[str, float]:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         files = inputs(Path(tmp))
-        print(f"| input | size | outcome | time (isolated) | peak memory above start |\n| --- | ---: | --- | ---: | ---: |")
+        print(
+            "| input | size | outcome | time (isolated) | peak memory above start |\n| --- | ---: | --- | ---: | ---: |"
+        )
         for name, path in files.items():
             start = time.monotonic()
             doc = check([path], CheckOptions(jobs=1, timeout=30, pack="leeds-compact")).documents[0]
             elapsed = time.monotonic() - start
             mem = peak_memory(path)
             outcome = doc.error_code or doc.status
-            print(f"| {name} | {path.stat().st_size / 1024:.0f} KB | {outcome} | {elapsed:.1f} s | {mem['peak_mb']:.0f} MB |", flush=True)
+            print(
+                f"| {name} | {path.stat().st_size / 1024:.0f} KB | {outcome} | {elapsed:.1f} s | {mem['peak_mb']:.0f} MB |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":
