@@ -103,6 +103,14 @@ def cli() -> None:
     help="Refuse PDFs with more pages than this (error too-large).",
 )
 @click.option(
+    "--pdf-engine",
+    "pdf_engine",
+    type=click.Choice(["pdfium", "pdfplumber"]),
+    default="pdfium",
+    show_default=True,
+    help="Library that reads PDF text (both feed the same layout code).",
+)
+@click.option(
     "--timeout",
     type=click.FloatRange(min=1),
     default=120.0,
@@ -181,7 +189,10 @@ def exit_code(report, fail_on: str) -> ExitCode:  # type: ignore[no-untyped-def]
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--revisions", type=click.Choice(["accepted", "original"]), default="accepted", show_default=True)
 @click.option("--max-pages", type=click.IntRange(1), default=2000, show_default=True)
-def extract(files: tuple[Path, ...], fmt: str, revisions: str, max_pages: int) -> None:
+@click.option(
+    "--pdf-engine", "pdf_engine", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium", show_default=True
+)
+def extract(files: tuple[Path, ...], fmt: str, revisions: str, max_pages: int, pdf_engine: str) -> None:
     """Show what the checker reads: one block per line with its location."""
     from agreement_check.parsers import ParseOptions, read_document
     from agreement_check.views import extract_text
@@ -190,7 +201,9 @@ def extract(files: tuple[Path, ...], fmt: str, revisions: str, max_pages: int) -
     documents = []
     for path in files:
         try:
-            document = read_document(path, ParseOptions(revisions=revisions, max_pages=max_pages))  # type: ignore[arg-type]
+            document = read_document(
+                path, ParseOptions(revisions=revisions, max_pages=max_pages, pdf_engine=pdf_engine)
+            )  # type: ignore[arg-type]
         except DocumentError as exc:
             click.echo(f"{path}: error {exc.code}: {exc.message}", err=True)
             failed = True

@@ -41,6 +41,7 @@ class Settings(BaseModel):
     cache: str | None = None
     baseline: str | None = None
     revisions: Literal["accepted", "original"] = "accepted"
+    pdf_engine: Literal["pdfium", "pdfplumber"] = Field("pdfium", alias="pdf-engine")
     max_pages: int = Field(2000, alias="max-pages", ge=1)
     timeout: float = Field(120.0, gt=0, le=86400)
     memory_limit: int = Field(1024, alias="memory-limit", ge=64)
@@ -94,7 +95,7 @@ def _read(path: Path, section: tuple[str, ...] | None) -> dict[str, Any] | None:
 
 
 def _alias(key: str) -> str:
-    return key if key in {"fail-on", "max-pages", "memory-limit"} else key.replace("-", "_")
+    return key if key in {"fail-on", "max-pages", "memory-limit", "pdf-engine"} else key.replace("-", "_")
 
 
 def resolve(cli: dict[str, Any], explicit: set[str], config: ConfigFile) -> tuple[Settings, dict[str, str]]:

@@ -134,7 +134,7 @@ def _stop(worker: _Worker) -> None:
 
 
 def _died(path: Path, exitcode: int | None) -> DocumentResult:
-    if exitcode is not None and exitcode < 0 and -exitcode in {9}:
+    if exitcode is not None and exitcode < 0 and -exitcode in {6, 9}:  # killed for memory, or aborted allocating
         return _error(path, "too-large", "Reading this file needed more memory than allowed, so it was stopped.")
     return _error(path, "unreadable", f"The checker stopped while reading this file (exit {exitcode}).")
 

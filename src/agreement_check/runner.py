@@ -25,7 +25,7 @@ def options_from_settings(settings: Settings) -> CheckOptions:
     return CheckOptions(
         pack=settings.pack,
         rules=tuple(Path(r) for r in settings.rules),
-        parse=ParseOptions(revisions=settings.revisions, max_pages=settings.max_pages),
+        parse=ParseOptions(revisions=settings.revisions, max_pages=settings.max_pages, pdf_engine=settings.pdf_engine),
         jobs=settings.jobs,
         include=tuple(settings.include),
         exclude=tuple(settings.exclude),

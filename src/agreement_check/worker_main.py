@@ -12,7 +12,9 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import spacy  # noqa: F401  (loaded in the fork server, shared by every worker)
+import pdfminer.pdfdocument  # noqa: F401  (loaded in the fork server, shared by every worker)
+import pypdfium2  # noqa: F401
+import spacy  # noqa: F401
 
 from agreement_check.nlp.pipeline import get_nlp
 from agreement_check.report import DocumentResult

@@ -27,3 +27,17 @@ def test_auto_numbered_docx_shows_word_numbers(corpus: Path) -> None:
     assert {"1", "1(a)", "23", "28"} <= clauses
     notice = next(b for b in doc.blocks if "six (6) months" in b.text)
     assert notice.location.clause == "23" and notice.location.heading[-1] == "Ending this Agreement early"
+
+
+PDFS = [d for d in DOCS if d.suffix == ".pdf"]
+
+
+@pytest.mark.parametrize("path", PDFS, ids=[d.name for d in PDFS])
+def test_both_pdf_engines_read_the_corpus_identically(path: Path) -> None:
+    from agreement_check.parsers import ParseOptions
+
+    def blocks(engine: str) -> list[tuple]:
+        doc = read_document(path, ParseOptions(pdf_engine=engine))  # type: ignore[arg-type]
+        return [(b.kind, b.text, b.location) for b in doc.blocks]
+
+    assert blocks("pdfium") == blocks("pdfplumber")

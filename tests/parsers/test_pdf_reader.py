@@ -5,8 +5,23 @@ from pathlib import Path
 import pytest
 
 from agreement_check.errors import DocumentError
-from agreement_check.parsers import read_document
+from agreement_check.parsers import ParseOptions
+from agreement_check.parsers import read_document as _read_document
 from tests.builders import body_lines, make_pdf
+
+ENGINE = {"name": "pdfium"}
+
+
+@pytest.fixture(autouse=True, params=["pdfium", "pdfplumber"])
+def pdf_engine(request: pytest.FixtureRequest) -> str:
+    """Every PDF test runs on both engines: they feed the same layout code."""
+    ENGINE["name"] = request.param
+    return request.param
+
+
+def read_document(path: Path):  # type: ignore[no-untyped-def]
+    return _read_document(path, ParseOptions(pdf_engine=ENGINE["name"]))  # type: ignore[arg-type]
+
 
 HEAD = [(60, 40, "Grant Agreement – Moorside Council", "Helvetica", 9)]
 

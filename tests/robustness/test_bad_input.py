@@ -33,7 +33,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, set
         "docx-named.pdf": {"checked"},
         "zip-of-photos.docx": {"unsupported-format"},
         "broken-xref.pdf": {"checked"},
-        "page-tree-loop.pdf": {"checked"},
+        "page-tree-loop.pdf": {"checked", "corrupt"},
         "mediabox-loop.pdf": {"corrupt"},
         "billion-laughs.docx": {"corrupt"},
         "xxe.docx": {"corrupt"},

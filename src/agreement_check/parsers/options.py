@@ -11,6 +11,7 @@ MiB = 1024 * 1024
 @dataclass(frozen=True)
 class ParseOptions:
     revisions: Literal["accepted", "original"] = "accepted"
+    pdf_engine: Literal["pdfium", "pdfplumber"] = "pdfium"
     max_file_bytes: int = 200 * MiB
     max_member_bytes: int = 100 * MiB
     max_package_bytes: int = 400 * MiB

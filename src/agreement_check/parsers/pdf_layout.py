@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from agreement_check.parsers.clauses import typed_number
-from agreement_check.parsers.pdf_words import Line, PageWords, Word, group_lines
+from agreement_check.parsers.pdf_words import Line, PageWords, Word, group_lines, join_words
 
 RUNNING_BAND = 0.09  # top and bottom share of the page where running heads live
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
@@ -177,7 +177,7 @@ def _segments(line: Line) -> list[list[Word]]:
             out.append([word])
         else:
             out[-1].append(word)
-    label = " ".join(w.text for w in out[0])
+    label = join_words(out[0])
     if len(out) > 1 and len(out[0]) == 1 and (typed_number(label + " x") or _BULLET.match(label + " ")):
         out = [out[0] + out[1], *out[2:]]  # "12.  Text" is a numbered clause, not a row
     return out
@@ -217,12 +217,12 @@ def _table_at(lines: list[Line], start: int) -> tuple[list[list[str]] | None, in
         if None in cols:
             break
         if _wrapped_first_cell(segs, starts, rows, line.top - prev_bottom):
-            rows[-1][0].append(" ".join(w.text for w in segs[0]))
+            rows[-1][0].append(join_words(segs[0]))
         elif len(segs) >= 2 or (rows and cols[0] != 0):
             if len(segs) >= 2 and cols[0] == 0:
                 rows.append([[] for _ in starts])
             for seg, col in zip(segs, cols):
-                rows[-1][col].append(" ".join(w.text for w in seg))
+                rows[-1][col].append(join_words(seg))
         else:
             break
         prev_bottom = line.bottom

@@ -20,7 +20,12 @@ _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 
 
 def read_pdf(path: Path, sha256: str, options: ParseOptions) -> Document:
-    pages = _pdfplumber_pages(path, options)
+    if options.pdf_engine == "pdfium":
+        from agreement_check.parsers.pdfium_words import pdfium_pages
+
+        pages = pdfium_pages(path, options)
+    else:
+        pages = _pdfplumber_pages(path, options)
     if not any(page.words for page in pages):
         raise DocumentError(
             "no-text-layer",

@@ -22,7 +22,7 @@ class Line:
 
     @property
     def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+        return join_words(self.words)
 
     @property
     def x0(self) -> float:
@@ -58,14 +58,35 @@ class PageWords:
     words: list[Word]
 
 
+def join_words(words: list[Word]) -> str:
+    """Words of one line as text: touching words (a bold name and the comma after it, which
+    some engines report as two words) are joined without a space."""
+    out = ""
+    previous: Word | None = None
+    for word in words:
+        if previous is not None and word.x0 - previous.x1 > 0.8:
+            out += " "
+        out += word.text
+        previous = word
+    return out
+
+
 def group_lines(words: list[Word]) -> list[Line]:
-    """Words into lines, top to bottom, left to right."""
+    """Words into lines, top to bottom, left to right. Words share a line when their
+    heights overlap by at least half, so a word in another font (italic, bold, with a
+    different ascent) stays on its line."""
     lines: list[Line] = []
-    for word in sorted(words, key=lambda w: (round(w.top), w.x0)):
-        if lines and abs(lines[-1].words[0].top - word.top) <= max(2.0, word.size * 0.3):
-            lines[-1].words.append(word)
-        else:
-            lines.append(Line([word]))
+    spans: list[tuple[float, float]] = []
+    for word in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        if lines:
+            top, bottom = spans[-1]
+            overlap = min(bottom, word.bottom) - max(top, word.top)
+            if overlap >= 0.5 * min(bottom - top, word.bottom - word.top, word.size or 1):
+                lines[-1].words.append(word)
+                spans[-1] = (min(top, word.top), max(bottom, word.bottom))
+                continue
+        lines.append(Line([word]))
+        spans.append((word.top, word.bottom))
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
     return lines
