@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint rules-test score clean
+.PHONY: demo test lint rules-test score bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ rules-test: $(STAMP)
 
 score: $(STAMP)
 	$(BIN)/python ../shared/tools/score.py ../shared/corpus/labels.yaml --cmd "$(BIN)/agreement-check"
+
+bench: $(STAMP)
+	@command -v pdftotext >/dev/null 2>&1 || { echo "Installing poppler-utils for the pdftotext floor"; \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq poppler-utils >/dev/null; }
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) demo-report .pytest_cache .ruff_cache

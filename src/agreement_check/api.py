@@ -46,9 +46,19 @@ def check(paths: Iterable[str | Path], options: CheckOptions | None = None, prog
     return build_report(results, packs, skipped=collected.skipped)
 
 
+_PACKS: dict[CheckOptions, dict[str, Pack]] = {}
+
+
 def load_configured_packs(options: CheckOptions) -> dict[str, Pack]:
     """The packs with the user's rule files added, rules enabled or disabled, and
-    severities overridden as configured."""
+    severities overridden as configured. Kept per options, so forked workers inherit them."""
+    if options not in _PACKS:
+        _PACKS.clear()
+        _PACKS[options] = _configure(options)
+    return _PACKS[options]
+
+
+def _configure(options: CheckOptions) -> dict[str, Pack]:
     packs = load_packs(list(options.rules))
     overrides = dict(options.severity)
     for pack in packs.values():

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,6 +45,13 @@ class _Worker:
 
 
 def _context() -> Any:
+    """Fork directly when this process runs no other thread (the usual case for the command
+    line: the workers inherit everything already loaded); otherwise a fork server, since
+    forking a process with threads can deadlock the child."""
+    if threading.active_count() == 1 and "fork" in mp.get_all_start_methods():
+        import agreement_check.worker_main  # noqa: F401  (loaded once here, inherited by every worker)
+
+        return mp.get_context("fork")
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(PRELOAD)

@@ -12,17 +12,27 @@ if TYPE_CHECKING:
 
 
 class PhraseMatcher:
+    """Built on first use, so that loading rule files never imports spaCy."""
+
     def __init__(self, phrases: list[str], attr: str = "LEMMA") -> None:
+        self._phrases = [p.lower() for p in phrases]
+        self._attr = attr
+        self._matcher = None
+
+    def _build(self):  # type: ignore[no-untyped-def]
         from spacy.matcher import PhraseMatcher as SpacyPhraseMatcher
 
         from agreement_check.nlp.pipeline import get_nlp
 
         nlp = get_nlp()
         # the pipeline keeps each word's lemma in NORM (see nlp.pipeline)
-        self._matcher = SpacyPhraseMatcher(nlp.vocab, attr="NORM" if attr == "LEMMA" else attr)
-        self._matcher.add("phrase", [nlp.make_doc(p.lower()) for p in phrases])
+        matcher = SpacyPhraseMatcher(nlp.vocab, attr="NORM" if self._attr == "LEMMA" else self._attr)
+        matcher.add("phrase", [nlp.make_doc(p) for p in self._phrases])
+        return matcher
 
     def hits(self, ctx: DocumentContext) -> list[Hit]:
+        if self._matcher is None:
+            self._matcher = self._build()
         spans = []
         for offset, doc in ctx.docs():
             for _, start, end in self._matcher(doc):

@@ -48,15 +48,20 @@ def validate_patterns(patterns: list[list[dict[str, Any]]]) -> list[str]:
 
 
 class TokenMatcher:
+    """Built on first use, so that loading rule files never imports spaCy."""
+
     def __init__(self, patterns: list[list[dict[str, Any]]]) -> None:
-        from spacy.matcher import Matcher as SpacyMatcher
-
-        from agreement_check.nlp.pipeline import get_nlp
-
-        self._matcher = SpacyMatcher(get_nlp().vocab)
-        self._matcher.add("tokens", [lemma_as_norm(p) for p in patterns])
+        self._patterns = patterns
+        self._matcher = None
 
     def hits(self, ctx: DocumentContext) -> list[Hit]:
+        if self._matcher is None:
+            from spacy.matcher import Matcher as SpacyMatcher
+
+            from agreement_check.nlp.pipeline import get_nlp
+
+            self._matcher = SpacyMatcher(get_nlp().vocab)
+            self._matcher.add("tokens", [lemma_as_norm(p) for p in self._patterns])
         spans = []
         for offset, doc in ctx.docs():
             for _, start, end in self._matcher(doc):

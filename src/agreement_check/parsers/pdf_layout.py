@@ -9,6 +9,7 @@ word, and headings told apart by size and weight.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -129,7 +130,7 @@ def _columns(lines: list[Line], width: float) -> list[list[Line]]:
 
 
 def _gutter(lines: list[Line], width: float) -> float | None:
-    if len(lines) < 8:
+    if len(lines) < 8 or _mostly_full_width(lines, width):
         return None
     for x in _candidates(width):
         crossing = sum(1 for line in lines if any(w.x0 < x < w.x1 for w in line.words))
@@ -140,6 +141,20 @@ def _gutter(lines: list[Line], width: float) -> float | None:
         if _wraps_at(left, x, width) and _has_gap_at(lines, x):
             return x
     return None
+
+
+def _mostly_full_width(lines: list[Line], width: float) -> bool:
+    """Most lines run across the middle of the page with no wide gap: one column. A quick
+    test that spares single-column pages the search for a gutter."""
+    low, high = width * 0.38, width * 0.62
+    crossing = 0
+    for line in lines:
+        words = line.words
+        if words[0].x0 >= low or words[-1].x1 <= high:
+            continue
+        if all(b.x0 - a.x1 < 12 for a, b in itertools.pairwise(words)):
+            crossing += 1
+    return crossing > len(lines) * 0.15
 
 
 def _candidates(width: float) -> list[float]:

@@ -71,60 +71,87 @@ def _page(page, number: int) -> PageWords:  # type: ignore[no-untyped-def]
 
 
 def _words(textpage, raw, height: float) -> list[Word]:  # type: ignore[no-untyped-def]
+    """Words from the page's text in one call, with a box from the first and last
+    character of each word: a few calls per word instead of several per character."""
     handle = textpage.raw
+    count = raw.FPDFText_CountChars(handle)
+    if count <= 0:
+        return []
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    raw.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    # pdfium marks a hyphen at the end of a line as U+0002 (U+FFFE in bulk text)
+    text = buffer.raw[: count * 2].decode("utf-16-le", "replace").replace("\x02", "-").replace("\ufffe", "-")
     rect = raw.FS_RECTF()
     rect_ref = ctypes.byref(rect)
+
+    def box(index: int) -> tuple[float, float, float, float]:
+        raw.FPDFText_GetLooseCharBox(handle, index, rect_ref)  # font-height boxes: one top per line
+        return rect.left, rect.right, height - rect.top, height - rect.bottom
+
     words: list[Word] = []
-    chars: list[str] = []
-    box = [0.0, 0.0, 0.0, 0.0]  # x0, x1, top, bottom
-    size = 0.0
-    first = -1
-    for i in range(raw.FPDFText_CountChars(handle)):
-        code = raw.FPDFText_GetUnicode(handle, i)
-        char = "-" if code == 2 else (chr(code) if code else "")  # pdfium marks a line-end hyphen as U+0002
-        if not char or char.isspace() or code == 0xFFFE:
-            first = _flush(words, chars, box, size, first, handle, raw)
-            continue
-        raw.FPDFText_GetLooseCharBox(handle, i, rect_ref)  # font-height boxes: one top per line
-        x0, x1 = rect.left, rect.right
-        char_top, char_bottom = height - rect.top, height - rect.bottom
-        char_size = raw.FPDFText_GetFontSize(handle, i)
-        if chars and (
-            x0 - box[1] > X_TOLERANCE or abs(char_top - box[2]) > max(2.0, char_size * 0.5) or x0 < box[0] - 1
-        ):
-            first = _flush(words, chars, box, size, first, handle, raw)
-        if not chars:
-            box[:] = [x0, x1, char_top, char_bottom]
-            size, first = char_size, i
-        else:
-            box[1] = max(box[1], x1)
-            box[2] = min(box[2], char_top)
-            box[3] = max(box[3], char_bottom)
-        chars.append(char)
-    _flush(words, chars, box, size, first, handle, raw)
+    bold_by_object: dict[int, bool] = {}
+    for match in _WORD.finditer(text):
+        start, end = match.start(), match.end() - 1
+        size = round(raw.FPDFText_GetFontSize(handle, start), 1)
+        bold = _is_bold(handle, raw, start, bold_by_object)
+        for first, last, (x0, _, top, bottom), (_, x1, top2, bottom2) in _split_at_gaps(start, end, box, size):
+            words.append(
+                Word(
+                    text=text[first : last + 1],
+                    x0=x0,
+                    x1=x1,
+                    top=min(top, top2),
+                    bottom=max(bottom, bottom2),
+                    size=size,
+                    bold=bold,
+                )
+            )
     return words
 
 
-def _flush(words: list[Word], chars: list[str], box: list[float], size: float, first: int, handle, raw) -> int:  # type: ignore[no-untyped-def]
-    if chars:
-        words.append(
-            Word(
-                text="".join(chars),
-                x0=box[0],
-                x1=box[1],
-                top=box[2],
-                bottom=box[3],
-                size=round(size, 1),
-                bold=_is_bold(handle, raw, first),
-            )
-        )
-        chars.clear()
-    return -1
+_WORD = re.compile(r"[^\s\x00]+")
 
 
-def _is_bold(handle, raw, index: int) -> bool:  # type: ignore[no-untyped-def]
+Box = tuple[float, float, float, float]
+
+
+def _split_at_gaps(start: int, end: int, box, size: float) -> list[tuple[int, int, Box, Box]]:  # type: ignore[no-untyped-def]
+    """A run of characters with no space between them is usually one word; where pdfium
+    placed two runs side by side (table cells, a wrapped line) split them by position.
+    Only a run wider than its letters could be, or spanning two lines, is looked at closely.
+    Returns (first, last, first box, last box) of each piece."""
+    first, last = box(start), box(end) if end != start else None
+    last = last or first
+    width = last[1] - first[0]
+    if abs(last[2] - first[2]) < 2 and 0 <= width <= (end - start + 1) * max(size, 1.0) * 0.8 + X_TOLERANCE:
+        return [(start, end, first, last)]
+    pieces = []
+    begin, begin_box, previous = start, first, first
+    for index in range(start + 1, end + 1):
+        current = box(index)
+        if current[0] - previous[1] > X_TOLERANCE or current[0] < previous[0] - 1 or abs(current[2] - previous[2]) > 2:
+            pieces.append((begin, index - 1, begin_box, previous))
+            begin, begin_box = index, current
+        previous = current
+    pieces.append((begin, end, begin_box, previous))
+    return pieces
+
+
+def _is_bold(handle, raw, index: int, cache: dict[int, bool] | None = None) -> bool:  # type: ignore[no-untyped-def]
+    """Bold from the font's name or weight, looked up once per text object (a run of text
+    in one font), not once per word."""
     if index < 0:
         return False
+    key = ctypes.cast(raw.FPDFText_GetTextObject(handle, index), ctypes.c_void_p).value or 0
+    if cache is not None and key in cache:
+        return cache[key]
+    bold = _font_is_bold(handle, raw, index)
+    if cache is not None:
+        cache[key] = bold
+    return bold
+
+
+def _font_is_bold(handle, raw, index: int) -> bool:  # type: ignore[no-untyped-def]
     flags = ctypes.c_int()
     buffer = ctypes.create_string_buffer(128)
     length = raw.FPDFText_GetFontInfo(handle, index, buffer, 128, ctypes.byref(flags))

@@ -192,15 +192,14 @@ def _read_yaml(path: Path, problems: list[RuleProblem]) -> tuple[Any, dict[tuple
         problems.append(RuleProblem(str(path), 0, path.stem, "file", f"cannot be read: {exc}"))
         return None, {}
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent):
-                line = event.start_mark.line + 1
-                problems.append(
-                    RuleProblem(str(path), line, path.stem, "yaml", "anchors and aliases are not allowed in rule files")
-                )
-                return None, {}
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_LOADER)
+        alias = _first_alias(node)
+        if alias is not None:
+            problems.append(
+                RuleProblem(str(path), alias, path.stem, "yaml", "anchors and aliases are not allowed in rule files")
+            )
+            return None, {}
+        data = _LOADER("").construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
@@ -212,6 +211,27 @@ def _read_yaml(path: Path, problems: list[RuleProblem]) -> tuple[Any, dict[tuple
     lines: dict[tuple[Any, ...], int] = {}
     _index_lines(node, (), lines)
     return data, lines
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _first_alias(node: yaml.Node | None) -> int | None:
+    """The line of the first node used twice (an alias), found before anything is built,
+    so that an alias bomb costs nothing."""
+    seen: set[int] = set()
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            return current.start_mark.line + 1
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                stack += [key, value]
+        elif isinstance(current, yaml.SequenceNode):
+            stack += list(current.value)
+    return None
 
 
 def _index_lines(node: yaml.Node | None, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> None:
