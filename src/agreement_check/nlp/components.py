@@ -74,6 +74,13 @@ _ROLLING = re.compile(
 _END_WORDS = re.compile(r"\b(?:to|until|and|ends?|ending|expir\w*|end\s+date|–|-|through)\b", re.I)
 
 
+_BLANK = r"(?:\[[^\]]{1,40}\]|_{3,}|\.{4,}|DD/MM/YYYY|<[^>]{1,30}>|\{[^}]{1,30}\})"
+_PLACEHOLDER_RANGE = re.compile(
+    rf"\b(?:start\w*|commenc\w*|begin\w*|from)\b[^.;]{{0,40}}{_BLANK}[^.;]{{0,60}}\b(?:end\w*|expir\w*|until|to)\b[^.;]{{0,20}}{_BLANK}",
+    re.I,
+)
+
+
 def funding_periods(ctx: DocumentContext) -> list[Item]:
     """Statements of when the funding starts and ends, or how long it lasts."""
     items = []
@@ -83,6 +90,9 @@ def funding_periods(ctx: DocumentContext) -> list[Item]:
             continue
         items.extend(_length_items(unit.index, text))
         items.extend(_range_items(unit.index, text))
+        placeholder = _PLACEHOLDER_RANGE.search(text)
+        if placeholder:  # a template: "starts on [start date] and ends on [end date]"
+            items.append(Item(unit.index, placeholder.start(), placeholder.end()))
     items.extend(_start_end_rows(ctx))
     return items
 

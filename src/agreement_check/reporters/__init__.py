@@ -12,7 +12,7 @@ class Reporter(Protocol):
     def render(self, report: Report) -> str: ...
 
 
-FORMATS = ("text", "json", "sarif", "junit", "html", "markdown", "csv")
+FORMATS = ("text", "json", "sarif", "junit", "html", "markdown", "csv", "github")
 
 
 def get_reporter(name: str, *, verbose: bool = False, color: bool = False) -> Reporter:
@@ -44,4 +44,8 @@ def get_reporter(name: str, *, verbose: bool = False, color: bool = False) -> Re
         from agreement_check.reporters.csv_report import CsvReporter
 
         return CsvReporter()
+    if name == "github":
+        from agreement_check.reporters.github import GithubReporter
+
+        return GithubReporter()
     raise ValueError(f"unknown format {name!r}; known: {', '.join(FORMATS)}")

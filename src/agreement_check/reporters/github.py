@@ -1,0 +1,39 @@
+"""GitHub Actions workflow commands: one annotation per gap (and per finding to check),
+on the document, with the clause and page in the message. Usable from any runner that
+understands `::error file=...::message`."""
+
+from __future__ import annotations
+
+from agreement_check.report import Report
+from agreement_check.reporters.common import where
+
+LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubReporter:
+    def render(self, report: Report) -> str:
+        lines = []
+        for doc in report.documents:
+            if doc.status == "error":
+                lines.append(f"::error file={_property(doc.path)},title={_property('Could not read this document')}::{_data(f'{doc.error_code}: {doc.error_message}')}")
+                continue
+            for finding in doc.findings:
+                if finding.status not in {"gap", "review"} or report.accepted_reason(doc.path, finding):
+                    continue
+                info = report.rules.get(finding.rule)
+                title = info.title if info else finding.rule
+                level = LEVEL.get(finding.severity, "warning") if finding.status == "gap" else "notice"
+                place = where(finding)
+                message = finding.message + (f" [{place}]" if place and place not in finding.message else "")
+                if finding.suggestion:
+                    message += f"\nWhat to ask for: {finding.suggestion}"
+                lines.append(f"::{level} file={_property(doc.path)},title={_property(title)}::{_data(message)}")
+        return "\n".join(lines) + ("\n" if lines else "")
