@@ -21,8 +21,8 @@ demo: $(STAMP)
 	@echo "Reports written to demo-report/report.txt and demo-report/report.json"
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench samples
-	$(BIN)/ruff format --check src tests bench samples
+	$(BIN)/ruff check src tests bench samples examples
+	$(BIN)/ruff format --check src tests bench samples examples
 
 test: lint
 	$(BIN)/agreement-check rules validate

@@ -10,10 +10,11 @@ summary_tmp="$(mktemp)"
 trap 'rm -f "$summary_tmp"' EXIT
 
 read -r -a paths <<< "${INPUT_PATHS:-.}"
+# the n-th --output goes with the n-th --format; the last format, without one, goes to stdout
 args=(check --quiet --pack "${INPUT_PACK:-auto}" --fail-on "${INPUT_FAIL_ON:-error}"
-      --format github
       --format sarif --output "$sarif"
-      --format markdown --output "$summary_tmp")
+      --format markdown --output "$summary_tmp"
+      --format github)
 if [ -n "${INPUT_BASELINE:-}" ]; then
   args+=(--baseline "$INPUT_BASELINE")
 fi

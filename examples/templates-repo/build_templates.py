@@ -20,14 +20,19 @@ COMMON = [
     "No later than six months before the end of the Grant Period, the parties will meet to discuss further funding or an exit plan.",
     "Each party will comply with the UK GDPR and the Data Protection Act 2018, and with the Equality Act 2010.",
 ]
-STANDARD = [*COMMON, "Any disagreement, including a concern that the Compact has not been followed, may be referred to the Compact Mediation and Dispute Resolution procedure."]
+STANDARD = [
+    *COMMON,
+    "Any disagreement, including a concern that the Compact has not been followed, may be referred to the Compact Mediation and Dispute Resolution procedure.",
+]
 SMALL = [*COMMON, "The Council's decision on any question about this grant is final."]
 
 
 def build(path: Path, title: str, clauses: list[str]) -> None:
     document = docx.Document()
     document.add_heading(title, level=0)
-    document.add_paragraph('Between Moorside City Council (the "Council") and [organisation], a registered charity (the "Organisation").')
+    document.add_paragraph(
+        'Between Moorside City Council (the "Council") and [organisation], a registered charity (the "Organisation").'
+    )
     for clause in clauses:
         document.add_paragraph(clause, style="List Number")
     document.core_properties.author = "agreement-check example"

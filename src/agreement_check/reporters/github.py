@@ -23,7 +23,9 @@ class GithubReporter:
         lines = []
         for doc in report.documents:
             if doc.status == "error":
-                lines.append(f"::error file={_property(doc.path)},title={_property('Could not read this document')}::{_data(f'{doc.error_code}: {doc.error_message}')}")
+                lines.append(
+                    f"::error file={_property(doc.path)},title={_property('Could not read this document')}::{_data(f'{doc.error_code}: {doc.error_message}')}"
+                )
                 continue
             for finding in doc.findings:
                 if finding.status not in {"gap", "review"} or report.accepted_reason(doc.path, finding):

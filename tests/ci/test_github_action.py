@@ -1,0 +1,116 @@
+"""The GitHub Action, the annotations format and the example templates repository."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from tests.conftest import REPO
+
+CHECKER = str(Path(sys.executable).with_name("agreement-check"))
+EXAMPLE = REPO / "examples" / "templates-repo"
+SARIF_SCHEMA = json.loads((REPO / "tests" / "schemas" / "sarif-schema-2.1.0.json").read_text())
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    target = tmp_path / "templates-repo"
+    shutil.copytree(EXAMPLE, target)
+    return target
+
+
+def run_action(repo: Path, tmp_path: Path, **inputs: str) -> tuple[subprocess.CompletedProcess[str], Path, Path]:
+    summary, output = tmp_path / "summary.md", tmp_path / "output.txt"
+    summary.write_text("# Earlier step\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        "AGREEMENT_CHECK": CHECKER,
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_OUTPUT": str(output),
+        "INPUT_PATHS": "templates",
+        "INPUT_PACK": "auto",
+        "INPUT_FAIL_ON": "error",
+        "INPUT_SARIF_FILE": "results.sarif",
+        **{f"INPUT_{k.upper()}": v for k, v in inputs.items()},
+    }
+    done = subprocess.run(
+        ["bash", str(REPO / "ci" / "action.sh")], cwd=repo, env=env, capture_output=True, text=True, timeout=300
+    )
+    return done, summary, output
+
+
+def test_action_fails_on_the_new_gap_with_annotations_summary_and_sarif(repo: Path, tmp_path: Path) -> None:
+    done, summary, output = run_action(repo, tmp_path, baseline="")
+    assert done.returncode == 1, done.stderr
+    annotations = [line for line in done.stdout.splitlines() if line.startswith("::")]
+    assert annotations == [
+        "::error file=templates/small-grants-offer-letter.docx,title=The Compact's mediation and dispute resolution procedure is referenced::"
+        + annotations[0].split("::", 2)[2]
+    ]
+    assert "Compact Mediation and Dispute Resolution procedure" in annotations[0]
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("# Earlier step\n") and "# agreement-check report" in text and "**1 gap(s)**" in text
+    assert "exit-code=1" in output.read_text() and "sarif-file=results.sarif" in output.read_text()
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(json.loads((repo / "results.sarif").read_text()))
+
+
+def test_the_accepted_finding_does_not_fail(repo: Path, tmp_path: Path) -> None:
+    done, summary, _ = run_action(repo, tmp_path, baseline="accepted-findings.yaml")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not [line for line in done.stdout.splitlines() if line.startswith("::error")]
+    assert "accepted: Small grants" in summary.read_text(encoding="utf-8")
+    sarif = json.loads((repo / "results.sarif").read_text())
+    suppressed = [r for r in sarif["runs"][0]["results"] if r.get("suppressions")]
+    assert [r["ruleId"] for r in suppressed] == ["leeds-compact/mediation-reference"]
+
+
+def test_a_template_edited_to_one_month_notice_fails(repo: Path, tmp_path: Path) -> None:
+    import docx
+
+    path = repo / "templates" / "standard-grant-agreement.docx"
+    document = docx.Document(str(path))
+    for paragraph in document.paragraphs:
+        if "six (6) months" in paragraph.text:
+            paragraph.text = paragraph.text.replace("six (6) months'", "one month's")
+    document.save(str(path))
+    done, _, _ = run_action(repo, tmp_path, baseline="accepted-findings.yaml")
+    assert done.returncode == 1
+    assert "::error file=templates/standard-grant-agreement.docx,title=At least six months" in done.stdout
+
+
+def test_workflow_uses_the_action_with_inputs_it_declares() -> None:
+    action = yaml.safe_load((REPO / "action.yml").read_text())
+    assert action["runs"]["using"] == "composite"
+    assert all("shell" in step for step in action["runs"]["steps"] if "run" in step)
+    declared = set(action["inputs"])
+    assert declared >= {"paths", "pack", "fail-on", "baseline", "sarif-file"}
+    workflow = yaml.safe_load((EXAMPLE / ".github" / "workflows" / "agreements.yml").read_text())
+    steps = workflow["jobs"]["agreements"]["steps"]
+    ours = next(s for s in steps if str(s.get("uses", "")).startswith("agreement-check/agreement-check@"))
+    assert set(ours["with"]) <= declared
+    upload = next(s for s in steps if str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif@"))
+    assert upload["with"]["sarif_file"] == ours["with"]["sarif-file"]
+    assert workflow["permissions"]["security-events"] == "write"
+
+
+@pytest.mark.skipif(shutil.which("actionlint") is None, reason="actionlint is not installed")
+def test_actionlint_accepts_the_workflow() -> None:
+    done = subprocess.run(
+        ["actionlint", str(EXAMPLE / ".github" / "workflows" / "agreements.yml")], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_github_format_escapes_workflow_command_data(tmp_path: Path) -> None:
+    from agreement_check.reporters.github import _data, _property
+
+    assert _data("50% done\nnext") == "50%25 done%0Anext"
+    assert _property("a:b,c") == "a%3Ab%2Cc"
