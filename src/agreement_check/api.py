@@ -135,6 +135,7 @@ def build_report(results: list[DocumentResult], packs: dict[str, Pack], skipped:
             reference=rule.spec.reference,
             suggestion=" ".join(rule.spec.suggestion.split()),
             source=pack.spec.source.document,
+            section=tuple(rule.spec.section),
         )
         for pack in packs.values()
         for rule in pack.rules

@@ -103,6 +103,18 @@ def cli() -> None:
     help="Refuse PDFs with more pages than this (error too-large).",
 )
 @click.option(
+    "--annotate",
+    "annotate_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write a marked-up copy of each DOCX (Word comments) and PDF (highlights and notes) here.",
+)
+@click.option(
+    "--annotate-suffix",
+    "annotate_suffix",
+    help="Write the marked-up copy beside each original, with this before the extension (e.g. .checked).",
+)
+@click.option("--suggest-edits", is_flag=True, help="In marked-up DOCX copies, propose the wording as tracked changes.")
+@click.option(
     "--pdf-engine",
     "pdf_engine",
     type=click.Choice(["pdfium", "pdfplumber"]),
@@ -134,6 +146,9 @@ def check(
     paths: tuple[Path, ...],
     write_baseline_to: Path | None,
     reason: str | None,
+    annotate_dir: Path | None,
+    annotate_suffix: str | None,
+    suggest_edits: bool,
     quiet: bool,
     verbose: bool,
     color: bool | None,
@@ -142,7 +157,7 @@ def check(
     """Check agreements (DOCX, PDF, TXT; files or folders) and report the gaps."""
     from agreement_check.api import check as run_check
     from agreement_check.config import find_config, resolve
-    from agreement_check.runner import options_from_settings, write_reports
+    from agreement_check.runner import options_from_settings, write_marked_copies, write_reports
 
     explicit = {name for name in given if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE}
     settings, _ = resolve(_setting_values(given), explicit, find_config())
@@ -155,6 +170,7 @@ def check(
     report = write_reports(
         report, settings, verbose=verbose, color=color, baseline_out=write_baseline_to, reason=reason
     )
+    write_marked_copies(report, annotate_dir, annotate_suffix, suggest_edits)
     sys.exit(exit_code(report, settings.fail_on))
 
 

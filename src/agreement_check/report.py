@@ -43,6 +43,7 @@ class Finding:
     evidence: tuple[Evidence, ...] = ()
     values: dict[str, Any] = field(default_factory=dict)
     suggestion: str = ""
+    edit: str = "insert"  # for --suggest-edits: add the wording, or replace the evidence with it
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -83,6 +84,7 @@ class RuleInfo:
     reference: str
     suggestion: str
     source: str = "The Compact"
+    section: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

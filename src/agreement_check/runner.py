@@ -38,6 +38,46 @@ def options_from_settings(settings: Settings) -> CheckOptions:
     )
 
 
+def write_marked_copies(report: Report, folder: Path | None, suffix: str | None, suggest_edits: bool) -> None:
+    """A marked-up copy of every checked DOCX and PDF, in `folder` or beside the original
+    with `suffix` before the extension. The original is never written to."""
+    from agreement_check.annotate.docx_comments import annotate_docx
+    from agreement_check.annotate.pdf_notes import annotate_pdf
+    from agreement_check.errors import UsageError
+
+    if folder is None and not suffix:
+        return
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+    used: set[Path] = set()
+    for doc in report.documents:
+        source = Path(doc.path)
+        if doc.status != "checked" or source.suffix.lower() not in {".docx", ".pdf"} or not source.is_file():
+            continue
+        target = _copy_name(source, folder, suffix, used)
+        if target.resolve() == source.resolve():
+            raise UsageError(f"the marked-up copy would overwrite {source}; choose another folder or suffix")
+        with source.open("rb") as handle:
+            is_docx = handle.read(2) == b"PK"
+        if is_docx:
+            annotate_docx(source, target, doc, report.rules, suggest_edits=suggest_edits)
+        else:
+            annotate_pdf(source, target, doc, report.rules)
+        click.echo(f"marked-up copy: {target}", err=True)
+
+
+def _copy_name(source: Path, folder: Path | None, suffix: str | None, used: set[Path]) -> Path:
+    name = f"{source.stem}{suffix or ''}{source.suffix}"
+    if folder is None:
+        return source.with_name(name)
+    target = folder / name
+    parents = [p.name for p in source.resolve().parents][:-1]
+    while target in used and parents:
+        target = folder / f"{parents.pop(0)}_{target.name}"
+    used.add(target)
+    return target
+
+
 def write_reports(
     report: Report,
     settings: Settings,

@@ -74,6 +74,7 @@ def decide(rule: Rule, ctx: DocumentContext) -> Finding:
         evidence=tuple(evidence),
         values=values,
         suggestion=rule.spec.suggestion.strip(),
+        edit=decision.edit,
     )
 
 

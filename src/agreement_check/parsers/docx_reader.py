@@ -27,10 +27,21 @@ _CONTAINERS = {f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag"}
 
 
 def read_docx(path: Path, sha256: str, options: ParseOptions) -> Document:
+    return read_docx_tree(path, sha256, options)[0]
+
+
+def read_docx_tree(
+    path: Path, sha256: str, options: ParseOptions
+) -> tuple[Document, etree._Element, dict[int, list[etree._Element]]]:
+    """The document, plus the parsed word/document.xml and the paragraphs behind each
+    block: what a marked-up copy needs to anchor comments on the evidence."""
     try:
         with zipfile.ZipFile(path) as zf:
             package = SafePackage(zf, options)
-            return _DocxReader(package, options).read(path, sha256)
+            reader = _DocxReader(package, options)
+            document = reader.read(path, sha256)
+            assert reader.root is not None
+            return document, reader.root, reader.elements
     except zipfile.BadZipFile as exc:
         raise DocumentError("corrupt", f"The DOCX is damaged ({exc}).") from exc
 
@@ -48,9 +59,14 @@ class _DocxReader:
         self.page = 1
         self.carry = ""
         self._open_cells: list[list[str]] = []
+        self._open_cell_paragraphs: list[list[etree._Element]] = []
+        self.root: etree._Element | None = None
+        # block index -> the w:p elements it came from, for writing a marked-up copy
+        self.elements: dict[int, list[etree._Element]] = {}
 
     def read(self, path: Path, sha256: str) -> Document:
         root = self.package.xml("word/document.xml")
+        self.root = root
         body = root.find(f"{W}body") if root is not None else None
         if body is None:
             raise DocumentError("corrupt", "The DOCX has no document body.")
@@ -105,11 +121,12 @@ class _DocxReader:
         label = self._number(p, style) if text.strip() else None
         if cell is not None:
             self._cell_text(text, cell, page)
+            self._open_cell_paragraphs[-1].append(p)
         elif level is not None and len(text) < 300:
-            self.builder.add(text, "heading", number=label, level=level, page=page, style=style.name)
+            self._record(self.builder.add(text, "heading", number=label, level=level, page=page, style=style.name), [p])
         else:
             kind = "list-item" if label else "paragraph"
-            self.builder.add(text, kind, number=label, page=page, style=style.name)
+            self._record(self.builder.add(text, kind, number=label, page=page, style=style.name), [p])
         for box in read.text_boxes:
             self.builder.add(box, "text-box", page=page)
         self.page += read.page_breaks + read.rendered_breaks
@@ -129,11 +146,17 @@ class _DocxReader:
         for r, tr in enumerate(tbl.iterchildren(f"{W}tr")):
             for c, tc in enumerate(_cells(tr)):
                 self._open_cells.append([])
+                self._open_cell_paragraphs.append([])
                 self._walk(tc, (index, r, c))
                 text = "\n".join(self._open_cells.pop())
-                self.builder.add(
+                block = self.builder.add(
                     text, "table-cell", cell=(index, r, c), page=self.page if self.rendered_pages else None
                 )
+                self._record(block, self._open_cell_paragraphs.pop())
+
+    def _record(self, block, paragraphs: list[etree._Element]) -> None:  # type: ignore[no-untyped-def]
+        if block is not None:
+            self.elements[block.index] = paragraphs
 
     def _cell_text(self, text: str, cell: tuple[int, int, int], page: int | None) -> None:
         self._open_cells[-1].append(text)

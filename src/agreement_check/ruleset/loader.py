@@ -176,7 +176,9 @@ def _compile(spec: RuleSpec, source: str, problems: list[tuple[tuple[Any, ...], 
             problems.append((("decide", i, "message"), f"no message named {outcome.message!r}"))
         if outcome.status not in spec.messages and not outcome.message:
             problems.append((("decide", i, "status"), f"no message for status {outcome.status!r}"))
-        decisions.append(Decision(outcome.status, when, outcome.message, dict(outcome.values), outcome.evidence))
+        decisions.append(
+            Decision(outcome.status, outcome.edit, when, outcome.message, dict(outcome.values), outcome.evidence)
+        )
     if spec.decide[-1].when is not None:
         problems.append((("decide",), "the last decision must have no `when` (it is the default)"))
     return Rule(spec, source, finds, extracts, decisions)

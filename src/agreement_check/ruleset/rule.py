@@ -13,6 +13,7 @@ from agreement_check.ruleset.schema import Example, PackSpec, RuleSpec
 @dataclass
 class Decision:
     status: str
+    edit: str
     when: Condition | None
     message: str | None
     values: dict[str, Any]

@@ -29,6 +29,7 @@ class Example(Strict):
 
 class Outcome(Strict):
     status: Status
+    edit: Literal["insert", "replace"] = "insert"  # how --suggest-edits proposes the wording
     when: dict[str, Any] | None = None
     message: str | None = None
     values: dict[str, Any] = Field(default_factory=dict)
@@ -47,6 +48,7 @@ class RuleSpec(Strict):
     reference: str = Field(min_length=1)
     description: str = Field(min_length=1)
     suggestion: str = Field(min_length=1)
+    section: list[str] = Field(default_factory=list)  # headings where the provision belongs
     messages: dict[str, str]
     find: dict[str, Any] = Field(default_factory=dict)
     extract: dict[str, Extract] = Field(default_factory=dict)

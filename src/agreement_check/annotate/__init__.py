@@ -1,0 +1,29 @@
+"""Marked-up copies: the agreement back as DOCX with a Word comment on each gap (and,
+optionally, the suggested wording as tracked changes), or as PDF with highlights and
+notes, for the drafter to act on. The original is never modified."""
+
+from __future__ import annotations
+
+import re
+
+from agreement_check.report import Finding, RuleInfo
+
+
+def quoted_wording(suggestion: str) -> str:
+    """The wording to insert: the quoted part of a suggestion, or all of it."""
+    parts = re.findall(r"\"([^\"]{12,})\"|“([^”]{12,})”", suggestion)
+    texts = [a or b for a, b in parts]
+    return " ".join(texts) if texts else suggestion.strip()
+
+
+def comment_text(finding: Finding, info: RuleInfo | None) -> list[str]:
+    """The paragraphs of the comment on one finding."""
+    label = "Gap" if finding.status == "gap" else "To check"
+    title = info.title if info else finding.rule
+    lines = [f"{label}: {title}", finding.message]
+    if info:
+        lines.append(f"{info.source} ({info.commitment_ref}): “{info.commitment_quote}”")
+    if finding.suggestion:
+        lines.append(f"Suggested wording: {finding.suggestion}")
+    lines.append(f"agreement-check rule {finding.rule}")
+    return lines
