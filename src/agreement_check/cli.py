@@ -232,6 +232,29 @@ def extract(files: tuple[Path, ...], fmt: str, revisions: str, max_pages: int, p
     sys.exit(ExitCode.UNREADABLE if failed else ExitCode.OK)
 
 
+@cli.command()
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (only this computer by default)."
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--max-files", default=10, show_default=True, type=click.IntRange(1, 100))
+@click.option("--max-file-mb", default=20, show_default=True, type=click.IntRange(1, 200))
+@click.option(
+    "--concurrent", default=2, show_default=True, type=click.IntRange(1, 64), help="Requests checked at once."
+)
+def serve(host: str, port: int, max_files: int, max_file_mb: int, concurrent: int) -> None:
+    """A web page where a charity can upload an offer and read the gaps. Nothing is stored."""
+    try:
+        import uvicorn
+
+        from agreement_check.web.app import WebSettings, create_app
+    except ImportError as exc:
+        raise UsageError("the web page needs the web extra: pip install 'agreement-check[web]'") from exc
+    app = create_app(WebSettings(max_files=max_files, max_file_mb=max_file_mb, concurrent=concurrent))
+    click.echo(f"agreement-check is serving on http://{host}:{port}/ (press Ctrl+C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, access_log=False, log_level="info", server_header=False)
+
+
 @cli.group()
 def config() -> None:
     """Show the settings a run would use."""
