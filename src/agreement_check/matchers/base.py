@@ -24,6 +24,16 @@ class Matcher(Protocol):
         ...
 
 
+def spacy_hits(matcher, ctx: DocumentContext) -> list[Hit]:  # type: ignore[no-untyped-def]
+    """Run a spaCy Matcher or PhraseMatcher over the document's chunks."""
+    spans = []
+    for offset, doc in ctx.docs():
+        for _, start, end in matcher(doc):
+            span = doc[start:end]
+            spans.append((offset + span.start_char, offset + span.end_char))
+    return hits_from_spans(ctx, spans)
+
+
 def hits_from_spans(ctx: DocumentContext, spans: list[tuple[int, int]]) -> list[Hit]:
     """Document-text spans as hits in units; spans that run across units are dropped."""
     out = []

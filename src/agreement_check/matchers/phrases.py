@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from agreement_check.matchers.base import Hit, hits_from_spans
+from agreement_check.matchers.base import Hit, spacy_hits
 
 if TYPE_CHECKING:
     from agreement_check.context import DocumentContext
@@ -33,9 +33,4 @@ class PhraseMatcher:
     def hits(self, ctx: DocumentContext) -> list[Hit]:
         if self._matcher is None:
             self._matcher = self._build()
-        spans = []
-        for offset, doc in ctx.docs():
-            for _, start, end in self._matcher(doc):
-                span = doc[start:end]
-                spans.append((offset + span.start_char, offset + span.end_char))
-        return hits_from_spans(ctx, spans)
+        return spacy_hits(self._matcher, ctx)

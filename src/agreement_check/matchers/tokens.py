@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from agreement_check.matchers.base import Hit, hits_from_spans
+from agreement_check.matchers.base import Hit, spacy_hits
 
 if TYPE_CHECKING:
     from agreement_check.context import DocumentContext
@@ -62,9 +62,4 @@ class TokenMatcher:
 
             self._matcher = SpacyMatcher(get_nlp().vocab)
             self._matcher.add("tokens", [lemma_as_norm(p) for p in self._patterns])
-        spans = []
-        for offset, doc in ctx.docs():
-            for _, start, end in self._matcher(doc):
-                span = doc[start:end]
-                spans.append((offset + span.start_char, offset + span.end_char))
-        return hits_from_spans(ctx, spans)
+        return spacy_hits(self._matcher, ctx)

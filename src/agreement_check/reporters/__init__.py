@@ -12,40 +12,25 @@ class Reporter(Protocol):
     def render(self, report: Report) -> str: ...
 
 
-FORMATS = ("text", "json", "sarif", "junit", "html", "markdown", "csv", "github")
+# format name -> (module, class); imported only when used, so `--help` stays fast
+REPORTERS: dict[str, tuple[str, str]] = {
+    "text": ("text", "TextReporter"),
+    "json": ("json_report", "JsonReporter"),
+    "sarif": ("sarif", "SarifReporter"),
+    "junit": ("junit", "JunitReporter"),
+    "html": ("html_report", "HtmlReporter"),
+    "markdown": ("markdown", "MarkdownReporter"),
+    "csv": ("csv_report", "CsvReporter"),
+    "github": ("github", "GithubReporter"),
+}
+FORMATS = tuple(REPORTERS)
 
 
 def get_reporter(name: str, *, verbose: bool = False, color: bool = False) -> Reporter:
-    if name == "text":
-        from agreement_check.reporters.text import TextReporter
+    if name not in REPORTERS:
+        raise ValueError(f"unknown format {name!r}; known: {', '.join(FORMATS)}")
+    from importlib import import_module
 
-        return TextReporter(verbose=verbose, color=color)
-    if name == "json":
-        from agreement_check.reporters.json_report import JsonReporter
-
-        return JsonReporter()
-    if name == "sarif":
-        from agreement_check.reporters.sarif import SarifReporter
-
-        return SarifReporter()
-    if name == "junit":
-        from agreement_check.reporters.junit import JunitReporter
-
-        return JunitReporter()
-    if name == "html":
-        from agreement_check.reporters.html_report import HtmlReporter
-
-        return HtmlReporter()
-    if name == "markdown":
-        from agreement_check.reporters.markdown import MarkdownReporter
-
-        return MarkdownReporter()
-    if name == "csv":
-        from agreement_check.reporters.csv_report import CsvReporter
-
-        return CsvReporter()
-    if name == "github":
-        from agreement_check.reporters.github import GithubReporter
-
-        return GithubReporter()
-    raise ValueError(f"unknown format {name!r}; known: {', '.join(FORMATS)}")
+    module, cls = REPORTERS[name]
+    reporter_class = getattr(import_module(f"agreement_check.reporters.{module}"), cls)
+    return reporter_class(verbose=verbose, color=color) if name == "text" else reporter_class()

@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
-from agreement_check.report import DocumentResult, Finding
+from agreement_check.report import DocumentResult, Finding, RuleInfo
 
 STATUS_WORDS = {"gap": "gap", "review": "to check", "met": "met", "not-applicable": "not applicable"}
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def finding_view(finding: Finding, info: RuleInfo | None) -> dict[str, object]:
+    """What a page shows of one finding: the HTML report and the web page share it."""
+    return {
+        "status": finding.status,
+        "rule": finding.rule,
+        "title": info.title if info else finding.rule,
+        "message": finding.message,
+        "evidence": [{"text": e.text, "where": e.location.describe()} for e in finding.evidence],
+        "description": info.description if info else "",
+        "commitment": info.commitment_quote if info else "",
+        "commitment_ref": info.commitment_ref if info else "",
+        "source": info.source if info else "",
+        "suggestion": finding.suggestion,
+    }
 
 
 def where(finding: Finding) -> str:

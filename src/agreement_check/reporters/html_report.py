@@ -13,7 +13,7 @@ from jinja2 import Environment, select_autoescape
 
 from agreement_check import __version__
 from agreement_check.report import DocumentResult, Report
-from agreement_check.reporters.common import counts
+from agreement_check.reporters.common import counts, finding_view
 
 LABELS = {"gap": "GAP", "review": "CHECK", "met": "ok", "not-applicable": "n/a"}
 ORDER = {"gap": 0, "review": 1, "met": 2, "not-applicable": 3}
@@ -77,24 +77,14 @@ def _error(doc: DocumentResult) -> dict[str, Any]:
 def _document(doc: DocumentResult, report: Report) -> dict[str, Any]:
     c = counts(doc)
     shown = sorted((f for f in doc.findings if f.status in {"gap", "review"}), key=lambda f: ORDER[f.status])
-    findings = []
-    for f in shown:
-        info = report.rules.get(f.rule)
-        findings.append(
-            {
-                "status": f.status,
-                "label": LABELS[f.status],
-                "title": info.title if info else f.rule,
-                "message": f.message,
-                "evidence": [{"text": e.text, "where": e.location.describe()} for e in f.evidence],
-                "commitment": info.commitment_quote if info else "",
-                "commitment_ref": info.commitment_ref if info else "",
-                "source": info.source if info else "",
-                "suggestion": f.suggestion,
-                "rule": f.rule,
-                "accepted": report.accepted_reason(doc.path, f),
-            }
-        )
+    findings = [
+        {
+            **finding_view(f, report.rules.get(f.rule)),
+            "label": LABELS[f.status],
+            "accepted": report.accepted_reason(doc.path, f),
+        }
+        for f in shown
+    ]
     met = [
         report.rules[f.rule].title if f.rule in report.rules else f.rule
         for f in doc.findings

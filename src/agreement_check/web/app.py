@@ -27,6 +27,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from agreement_check import __version__
+from agreement_check.reporters.common import finding_view
 
 LOG = logging.getLogger("agreement_check.web")
 PRIVACY = (
@@ -236,22 +237,7 @@ def _document(doc, report, name: str) -> dict:  # type: ignore[no-untyped-def]
         (f for f in doc.findings if f.status in {"gap", "review"}),
         key=lambda f: (f.status != "gap", -_rank(f.severity)),
     )
-    findings = []
-    for f in shown:
-        info = report.rules.get(f.rule)
-        findings.append(
-            {
-                "status": f.status,
-                "title": info.title if info else f.rule,
-                "message": f.message,
-                "evidence": [{"text": e.text, "where": e.location.describe()} for e in f.evidence],
-                "description": info.description if info else "",
-                "commitment": info.commitment_quote if info else "",
-                "commitment_ref": info.commitment_ref if info else "",
-                "source": info.source if info else "",
-                "suggestion": f.suggestion,
-            }
-        )
+    findings = [finding_view(f, report.rules.get(f.rule)) for f in shown]
     met = [report.rules[f.rule].title for f in doc.findings if f.status == "met" and f.rule in report.rules]
     return {
         "name": name,
