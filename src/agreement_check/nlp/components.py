@@ -74,6 +74,9 @@ _ROLLING = re.compile(
 _END_WORDS = re.compile(r"\b(?:to|until|and|ends?|ending|expir\w*|end\s+date|–|-|through)\b", re.I)
 
 
+_FINANCIAL_YEAR = re.compile(
+    r"\b(?:for|during|in|covering)\s+(?:the\s+)?(?:20\d\d)\s*[/-]\s*(?:20)?\d\d\s+(?:financial|fiscal)\s+year\b", re.I
+)
 _BLANK = r"(?:\[[^\]]{1,40}\]|_{3,}|\.{4,}|DD/MM/YYYY|<[^>]{1,30}>|\{[^}]{1,30}\})"
 _PLACEHOLDER_RANGE = re.compile(
     rf"\b(?:start\w*|commenc\w*|begin\w*|from)\b[^.;]{{0,40}}{_BLANK}[^.;]{{0,60}}\b(?:end\w*|expir\w*|until|to)\b[^.;]{{0,20}}{_BLANK}",
@@ -90,6 +93,15 @@ def funding_periods(ctx: DocumentContext) -> list[Item]:
             continue
         items.extend(_length_items(unit.index, text))
         items.extend(_range_items(unit.index, text))
+        for year in _FINANCIAL_YEAR.finditer(text):  # "for the 2026/27 financial year"
+            items.append(
+                Item(
+                    unit.index,
+                    year.start(),
+                    year.end(),
+                    duration=Duration(1, "Y", year.start(), year.end(), year.group(0)),
+                )
+            )
         placeholder = _PLACEHOLDER_RANGE.search(text)
         if placeholder:  # a template: "starts on [start date] and ends on [end date]"
             items.append(Item(unit.index, placeholder.start(), placeholder.end()))
