@@ -35,10 +35,15 @@ def choose_pack(document: Document, packs: dict[str, Pack], requested: str) -> P
     if best_score < (best.spec.detect.threshold if best.spec.detect else 0):
         return PackChoice(
             best,
-            f"{best.id} (auto; the document does not clearly look like a {best.spec.applies_to[0]}: few cues such as {cues})",
+            f"{best.id}, chosen automatically, though the document does not clearly look like a "
+            f"{_kind(best)} (few words such as {cues}); use --pack to choose",
         )
-    runner_up = f"; {rest[0][1]} scored {rest[0][0]}" if rest else ""
-    return PackChoice(best, f"{best.id} (auto: {_kind(best)} cues {cues}; score {best_score}{runner_up})")
+    runner_up = f" against {rest[0][0]} for {rest[0][1]}" if rest else ""
+    return PackChoice(
+        best,
+        f"{best.id}, chosen automatically: it reads like a {_kind(best)} (words such as {cues}; "
+        f"score {best_score}{runner_up}); use --pack to choose another",
+    )
 
 
 def _score(text: str, pack: Pack) -> int:
