@@ -7,7 +7,7 @@ exactly where its evidence is, whichever format the agreement came in.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "list-item", "table-cell", "footnote", "header", "footer", "text-box"]
@@ -75,15 +75,6 @@ class Block:
         return self.location.block
 
 
-@dataclass(frozen=True)
-class Span:
-    """Character offsets into one block's text: what a finding points at."""
-
-    block: int
-    start: int
-    end: int
-
-
 @dataclass
 class Document:
     """A parsed agreement. Built once per file; rules only read it."""
@@ -121,4 +112,4 @@ class Document:
         }
 
 
-__all__ = ["BODY_KINDS", "Block", "BlockKind", "Document", "Location", "Span", "asdict"]
+__all__ = ["BODY_KINDS", "Block", "BlockKind", "Document", "Location"]

@@ -67,9 +67,3 @@ def is_own_reason(found: set[str], text: str = "") -> bool:
     if found & DEFAULT_PURPOSES:
         return False
     return "convenience" in found or (bool(text) and not _CONDITION.search(text))
-
-
-def is_general_default(found: set[str]) -> bool:
-    """Ending or sanctioning for ordinary breach or poor performance, not only for fraud,
-    insolvency or safeguarding."""
-    return "breach" in found

@@ -329,7 +329,7 @@ def _join(left: str, right: str, is_word: Callable[[str], bool]) -> str:
     first = re.match(r"([a-z]+)(.*)$", right, re.S)
     if match and first:
         head, tail = match.group(1), first.group(1)
-        if is_word(head + tail) and not (is_word(head) and is_word(tail) and not is_word(head + tail)):
+        if is_word(head + tail):  # "termi-" + "nation"; "non-" + "recurrent" keeps its hyphen
             return left[:-1] + right
         return left + right
     return f"{left} {right}"

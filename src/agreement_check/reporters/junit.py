@@ -7,7 +7,6 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from agreement_check.report import DocumentResult, Report
-from agreement_check.reporters.common import where
 
 
 class JunitReporter:
@@ -66,6 +65,3 @@ def _details(finding) -> str:  # type: ignore[no-untyped-def]
 
 def _stem(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1]
-
-
-__all__ = ["JunitReporter", "where"]
