@@ -44,6 +44,15 @@ def show(rule_id: str, rule_paths: tuple[Path, ...]) -> None:
     sys.exit(ExitCode.USAGE)
 
 
+@rules.command("docs")
+def docs() -> None:
+    """The rule reference in Markdown (docs/rules.md), generated from the rule files."""
+    from agreement_check.ruleset import load_packs
+    from agreement_check.views import rules_markdown
+
+    click.echo(rules_markdown(load_packs()), nl=False)
+
+
 @rules.command("validate")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 def validate(files: tuple[Path, ...]) -> None:

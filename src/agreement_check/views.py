@@ -54,3 +54,32 @@ def rule_text(rule: Rule) -> str:
         out.append(textwrap.indent(textwrap.fill(" ".join(example.text.split()), 84), "      "))
     out.append(f"\nDefined in {rule.source}")
     return "\n".join(out)
+
+
+def rules_markdown(packs) -> str:  # type: ignore[no-untyped-def]
+    """The rule reference, generated from the rule files (docs/rules.md)."""
+    out = [
+        "# Rule reference",
+        "",
+        "Generated from the rule files by `agreement-check rules docs`; do not edit by hand.",
+        "",
+    ]
+    for pack in packs.values():
+        spec = pack.spec
+        out += [f"## {spec.title} (`{spec.id}` {spec.version})", "", " ".join(spec.description.split()), ""]
+        out += ["| rule | severity | what it checks |", "| --- | --- | --- |"]
+        for rule in pack.rules:
+            out.append(
+                f"| [`{rule.id}`](#{rule.id.replace('/', '').lower()}) | {rule.spec.severity} | {rule.spec.title} |"
+            )
+        out.append("")
+        for rule in pack.rules:
+            r = rule.spec
+            out += [f"### {rule.id}", "", f"**{r.title}** ({r.severity})", "", " ".join(r.description.split()), ""]
+            out += [f"> {' '.join(r.commitment.quote.split())}", ">", f"> — {r.reference}", ""]
+            out += [f"What to ask for: {' '.join(r.suggestion.split())}", "", "Examples:", ""]
+            for example in r.examples:
+                note = f" ({example.note})" if example.note else ""
+                out.append(f"- `{example.status}`{note}: {' '.join(example.text.split())}")
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"

@@ -119,3 +119,12 @@ def test_readme_worked_example_passes_its_own_examples() -> None:
     assert results and all(r.passed for r in results), [r.describe() for r in results if not r.passed]
     packs = load_packs([REPO / "examples" / "rules" / "my-council"])
     assert "my-council" in packs and "leeds-compact" in packs
+
+
+def test_rule_reference_is_up_to_date() -> None:
+    from agreement_check.views import rules_markdown
+    from tests.conftest import REPO
+
+    assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(load_packs()), (
+        "docs/rules.md is stale: run `.venv/bin/agreement-check rules docs > docs/rules.md`"
+    )
