@@ -42,9 +42,10 @@ def test_defined_terms_map_to_roles() -> None:
             'MOORSIDE CITY COUNCIL of Civic Hall (the "Council"); and',
             'LARKSPUR, a charitable company limited by guarantee (the "Larkspur"); and',
             '"Grant" means the money described in clause 4.',
+            "Bramble Trust, a registered charity (“the Befrienders”)",
         ]
     )
-    assert parties.terms == {"council": FUNDER, "larkspur": RECIPIENT}
+    assert parties.terms == {"council": FUNDER, "larkspur": RECIPIENT, "befrienders": RECIPIENT}
 
 
 @pytest.mark.parametrize(

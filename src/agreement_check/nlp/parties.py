@@ -31,6 +31,7 @@ _CHARITY_DESCRIPTION = re.compile(
 )
 _DEFINED = [
     re.compile(r"\((?:the\s+|each\s+a\s+|together\s+the\s+)?[\"“‘']([A-Z][\w&' -]{1,40}?)[\"”’']\)"),
+    re.compile(r"\([\"“‘'](?:the|The)\s+([A-Z][\w&' -]{1,40}?)[\"”’']\)"),
     re.compile(r"[\"“‘']([A-Z][\w&' -]{1,40}?)[\"”’']\s+(?:means|shall\s+mean|refers\s+to|is)\b"),
     re.compile(r"\b(?:referred\s+to\s+as|hereinafter)\s+(?:the\s+)?[\"“‘']?([A-Z][\w&-]{1,30})"),
 ]
