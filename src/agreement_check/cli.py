@@ -44,6 +44,38 @@ def main() -> None:
         sys.exit(ExitCode.USAGE)
 
 
+def reading_options(command):  # type: ignore[no-untyped-def]
+    """The options that change how documents are read, shared by `check` and `extract`."""
+    options = [
+        click.option(
+            "--revisions",
+            type=click.Choice(["accepted", "original"]),
+            default="accepted",
+            show_default=True,
+            help="Read tracked changes as accepted, or the original text.",
+        ),
+        click.option(
+            "--max-pages",
+            "max_pages",
+            type=click.IntRange(1),
+            default=2000,
+            show_default=True,
+            help="Refuse PDFs with more pages than this (error too-large).",
+        ),
+        click.option(
+            "--pdf-engine",
+            "pdf_engine",
+            type=click.Choice(["pdfium", "pdfplumber"]),
+            default="pdfium",
+            show_default=True,
+            help="Library that reads PDF text (both feed the same layout code).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="agreement-check")
 def cli() -> None:
@@ -87,21 +119,7 @@ def cli() -> None:
     help="Record the current gaps as accepted in this file (needs --reason).",
 )
 @click.option("--reason", help="Why the findings written with --write-baseline are accepted.")
-@click.option(
-    "--revisions",
-    type=click.Choice(["accepted", "original"]),
-    default="accepted",
-    show_default=True,
-    help="Read tracked changes as accepted, or the original text.",
-)
-@click.option(
-    "--max-pages",
-    "max_pages",
-    type=click.IntRange(1),
-    default=2000,
-    show_default=True,
-    help="Refuse PDFs with more pages than this (error too-large).",
-)
+@reading_options
 @click.option(
     "--annotate",
     "annotate_dir",
@@ -114,14 +132,6 @@ def cli() -> None:
     help="Write the marked-up copy beside each original, with this before the extension (e.g. .checked).",
 )
 @click.option("--suggest-edits", is_flag=True, help="In marked-up DOCX copies, propose the wording as tracked changes.")
-@click.option(
-    "--pdf-engine",
-    "pdf_engine",
-    type=click.Choice(["pdfium", "pdfplumber"]),
-    default="pdfium",
-    show_default=True,
-    help="Library that reads PDF text (both feed the same layout code).",
-)
 @click.option(
     "--timeout",
     type=click.FloatRange(min=1),
@@ -203,11 +213,7 @@ def exit_code(report, fail_on: str) -> ExitCode:  # type: ignore[no-untyped-def]
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--revisions", type=click.Choice(["accepted", "original"]), default="accepted", show_default=True)
-@click.option("--max-pages", type=click.IntRange(1), default=2000, show_default=True)
-@click.option(
-    "--pdf-engine", "pdf_engine", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium", show_default=True
-)
+@reading_options
 def extract(files: tuple[Path, ...], fmt: str, revisions: str, max_pages: int, pdf_engine: str) -> None:
     """Show what the checker reads: one block per line with its location."""
     from agreement_check.parsers import ParseOptions, read_document

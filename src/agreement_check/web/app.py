@@ -61,6 +61,14 @@ def create_app(settings: WebSettings | None = None) -> Starlette:
         html = env.get_template(name).render(privacy=PRIVACY, version=__version__, **context)
         return HTMLResponse(html, status_code=status, headers=_HEADERS)
 
+    def too_big() -> HTMLResponse:
+        return page(
+            "error.html",
+            413,
+            heading="Those files are too big",
+            message=f"Please upload at most {settings.max_files} files of up to {settings.max_file_mb} MB each.",
+        )
+
     async def index(request: Request) -> Response:
         return page("index.html", max_files=settings.max_files, max_mb=settings.max_file_mb)
 
@@ -68,23 +76,13 @@ def create_app(settings: WebSettings | None = None) -> Starlette:
         started = time.monotonic()
         limit = settings.max_files * settings.max_file_mb * 1024 * 1024 + 64 * 1024
         if int(request.headers.get("content-length") or 0) > limit:
-            return page(
-                "error.html",
-                413,
-                heading="Those files are too big",
-                message=f"Please upload at most {settings.max_files} files of up to {settings.max_file_mb} MB each.",
-            )
+            return too_big()
         try:
             form = await request.form(
                 max_files=settings.max_files, max_fields=10, max_part_size=settings.max_file_mb * 1024 * 1024
             )
         except Exception:  # the multipart parser's own limits
-            return page(
-                "error.html",
-                413,
-                heading="Those files are too big",
-                message=f"Please upload at most {settings.max_files} files of up to {settings.max_file_mb} MB each.",
-            )
+            return too_big()
         uploads = [item for item in form.getlist("files") if hasattr(item, "filename") and item.filename]
         pack = str(form.get("pack") or "auto")
         if pack not in {"auto", "leeds-compact", "working-together"}:
