@@ -75,7 +75,9 @@ _END_WORDS = re.compile(r"\b(?:to|until|and|ends?|ending|expir\w*|end\s+date|–
 
 
 _FINANCIAL_YEAR = re.compile(
-    r"\b(?:for|during|in|covering)\s+(?:the\s+)?(?:20\d\d)\s*[/-]\s*(?:20)?\d\d\s+(?:financial|fiscal)\s+year\b", re.I
+    r"\b(?:for|during|in|covering)\s+(?:the\s+)?(?:20\d\d)\s*[/-]\s*(?:20)?\d\d\s+(?:financial|fiscal)\s+year\b"
+    r"|\b(?:financial|fiscal)\s+years?\s+20\d\d\s*[/-]\s*(?:20)?\d\d(?:\s*(?:,|and|to|-|–)\s*20\d\d\s*[/-]\s*(?:20)?\d\d)*",
+    re.I,
 )
 _BLANK = r"(?:\[[^\]]{1,40}\]|_{3,}|\.{4,}|DD/MM/YYYY|<[^>]{1,30}>|\{[^}]{1,30}\})"
 _PLACEHOLDER_RANGE = re.compile(
@@ -93,15 +95,10 @@ def funding_periods(ctx: DocumentContext) -> list[Item]:
             continue
         items.extend(_length_items(unit.index, text))
         items.extend(_range_items(unit.index, text))
-        for year in _FINANCIAL_YEAR.finditer(text):  # "for the 2026/27 financial year"
-            items.append(
-                Item(
-                    unit.index,
-                    year.start(),
-                    year.end(),
-                    duration=Duration(1, "Y", year.start(), year.end(), year.group(0)),
-                )
-            )
+        for year in _FINANCIAL_YEAR.finditer(
+            text
+        ):  # "for the 2026/27 financial year", "financial years 2025/26 and 2026/27"
+            items.append(Item(unit.index, year.start(), year.end(), duration=_financial_years(year)))
         placeholder = _PLACEHOLDER_RANGE.search(text)
         if placeholder:  # a template: "starts on [start date] and ends on [end date]"
             items.append(Item(unit.index, placeholder.start(), placeholder.end()))
@@ -111,6 +108,14 @@ def funding_periods(ctx: DocumentContext) -> list[Item]:
 
 _STARTING = re.compile(r"\s*(?:from|starting|beginning|commencing)\b", re.I)
 _LENGTH_NOUN = re.compile(r"\s*(?:grant|funding|agreement|contract|award|programme|term)\b", re.I)
+
+
+def _financial_years(match: re.Match[str]) -> Duration:
+    """One year per financial year named, or every year of a span ("2025/26 to 2027/28")."""
+    starts = [int(y) for y in re.findall(r"(20\d\d)\s*[/-]", match.group(0))]
+    spans = bool(re.search(r"\bto\b|–", match.group(0)))
+    count = starts[-1] - starts[0] + 1 if spans and len(starts) > 1 else max(1, len(starts))
+    return Duration(count, "Y", match.start(), match.end(), match.group(0))
 
 
 def _length_items(index: int, text: str) -> list[Item]:
