@@ -28,6 +28,7 @@ class Unit:
     heading: tuple[str, ...] = ()
     row: bool = False
     lead_unit: int | None = None  # the unit of the lead-in this item completes
+    is_heading: bool = False
 
     @property
     def context_text(self) -> str:
@@ -65,6 +66,7 @@ def build_units(document: Document) -> list[Unit]:
                     lead_in if item else "",
                     loc.heading,
                     lead_unit=lead_unit if item else None,
+                    is_heading=block.kind == "heading",
                 )
             )
             if text.rstrip().endswith(":"):

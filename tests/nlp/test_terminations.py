@@ -109,3 +109,9 @@ WORDINGS = [
 def test_notice_in_many_wordings(text: str, days: int | None) -> None:
     found = notices(PARTIES + text)
     assert (min(found) if found else None) == days
+
+
+def test_a_question_heading_grants_no_right() -> None:
+    text = "# Can we end the grant early?\n\nWe will only end the grant early if you do not use it as agreed or your organisation closes."
+    ctx = DocumentContext(document_from_text(text, fmt="md"))
+    assert [i.duration.days for i in funder_termination_notices(ctx)] == []

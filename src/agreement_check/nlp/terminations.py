@@ -70,8 +70,8 @@ def termination_rights(units: list[Unit], parties: Parties) -> list[TerminationR
     rights = []
     lead_ins = {u.lead_unit for u in units if u.lead_unit is not None}
     for position, unit in enumerate(units):
-        if unit.index in lead_ins:
-            continue  # "The Council may terminate this Agreement:" is completed by its items
+        if unit.index in lead_ins or unit.is_heading or unit.text.rstrip().endswith("?"):
+            continue  # a lead-in is completed by its items; "Can we end the grant early?" grants nothing
         found = _right_in(unit, parties)
         if found is None:
             continue
