@@ -79,6 +79,22 @@ _FINANCIAL_YEAR = re.compile(
     r"|\b(?:financial|fiscal)\s+years?\s+20\d\d\s*[/-]\s*(?:20)?\d\d(?:\s*(?:,|and|to|-|–)\s*20\d\d\s*[/-]\s*(?:20)?\d\d)*",
     re.I,
 )
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_ANNIVERSARY = re.compile(
+    r"\b(?:end\w*|expir\w*|until|terminat\w*)\s+(?:on\s+)?(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+anniversary\b",
+    re.I,
+)
 _BLANK = r"(?:\[[^\]]{1,40}\]|_{3,}|\.{4,}|DD/MM/YYYY|<[^>]{1,30}>|\{[^}]{1,30}\})"
 _PLACEHOLDER_RANGE = re.compile(
     rf"\b(?:start\w*|commenc\w*|begin\w*|from)\b[^.;]{{0,40}}{_BLANK}[^.;]{{0,60}}\b(?:end\w*|expir\w*|until|to)\b[^.;]{{0,20}}{_BLANK}",
@@ -99,6 +115,17 @@ def funding_periods(ctx: DocumentContext) -> list[Item]:
             text
         ):  # "for the 2026/27 financial year", "financial years 2025/26 and 2026/27"
             items.append(Item(unit.index, year.start(), year.end(), duration=_financial_years(year)))
+        anniversary = _ANNIVERSARY.search(text)
+        if anniversary:  # "ending on the third anniversary of the Commencement Date"
+            years = _ORDINALS.get(anniversary.group(1).lower()) or int(re.sub(r"\D", "", anniversary.group(1)) or 1)
+            items.append(
+                Item(
+                    unit.index,
+                    anniversary.start(),
+                    anniversary.end(),
+                    duration=Duration(years, "Y", anniversary.start(), anniversary.end(), anniversary.group(0)),
+                )
+            )
         placeholder = _PLACEHOLDER_RANGE.search(text)
         if placeholder:  # a template: "starts on [start date] and ends on [end date]"
             items.append(Item(unit.index, placeholder.start(), placeholder.end()))
