@@ -41,8 +41,7 @@ def options_from_settings(settings: Settings) -> CheckOptions:
 def write_marked_copies(report: Report, folder: Path | None, suffix: str | None, suggest_edits: bool) -> None:
     """A marked-up copy of every checked DOCX and PDF, in `folder` or beside the original
     with `suffix` before the extension. The original is never written to."""
-    from agreement_check.annotate.docx_comments import annotate_docx
-    from agreement_check.annotate.pdf_notes import annotate_pdf
+    from agreement_check.annotate.copy import write_marked_copy
     from agreement_check.errors import UsageError
 
     if folder is None and not suffix:
@@ -57,12 +56,7 @@ def write_marked_copies(report: Report, folder: Path | None, suffix: str | None,
         target = _copy_name(source, folder, suffix, used)
         if target.resolve() == source.resolve():
             raise UsageError(f"the marked-up copy would overwrite {source}; choose another folder or suffix")
-        with source.open("rb") as handle:
-            is_docx = handle.read(2) == b"PK"
-        if is_docx:
-            annotate_docx(source, target, doc, report.rules, suggest_edits=suggest_edits)
-        else:
-            annotate_pdf(source, target, doc, report.rules)
+        write_marked_copy(source, target, doc, report.rules, suggest_edits=suggest_edits)
         click.echo(f"marked-up copy: {target}", err=True)
 
 

@@ -120,7 +120,7 @@ class _DocxReader:
         level = int(outline) + 1 if outline is not None and outline.isdigit() else style.heading_level
         label = self._number(p, style) if text.strip() else None
         if cell is not None:
-            self._cell_text(text, cell, page)
+            self._open_cells[-1].append(text)
             self._open_cell_paragraphs[-1].append(p)
         elif level is not None and len(text) < 300:
             self._record(self.builder.add(text, "heading", number=label, level=level, page=page, style=style.name), [p])
@@ -157,9 +157,6 @@ class _DocxReader:
     def _record(self, block, paragraphs: list[etree._Element]) -> None:  # type: ignore[no-untyped-def]
         if block is not None:
             self.elements[block.index] = paragraphs
-
-    def _cell_text(self, text: str, cell: tuple[int, int, int], page: int | None) -> None:
-        self._open_cells[-1].append(text)
 
     def _notes(self, part: str, tag: str) -> None:
         root = self.package.xml(part)

@@ -27,6 +27,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from agreement_check import __version__
+from agreement_check.report import SEVERITY_RANK
 from agreement_check.reporters.common import finding_view
 
 LOG = logging.getLogger("agreement_check.web")
@@ -35,6 +36,10 @@ PRIVACY = (
     "Nothing is stored, nothing is sent anywhere else, and no cookies are used."
 )
 SUFFIXES = {".docx", ".pdf"}
+COPY_KINDS = {
+    "docx": ("Word, with comments", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "pdf": ("PDF, with notes", "application/pdf"),
+}
 PACK_WORDS = {
     "leeds-compact": "We read this as a funding agreement and checked it against the Compact for Leeds.",
     "working-together": "We read this as a partnership document and checked it against the Code of Practice for Working Together.",
@@ -67,6 +72,14 @@ def create_app(settings: WebSettings | None = None) -> Starlette:
             413,
             heading="Those files are too big",
             message=f"Please upload at most {settings.max_files} files of up to {settings.max_file_mb} MB each.",
+        )
+
+    def went_wrong() -> HTMLResponse:
+        return page(
+            "error.html",
+            500,
+            heading="Something went wrong",
+            message="The checker met an unexpected problem. Your files have been deleted. Please try again.",
         )
 
     async def index(request: Request) -> Response:
@@ -132,12 +145,7 @@ def create_app(settings: WebSettings | None = None) -> Starlette:
                     )
                 except Exception as exc:  # a friendly page, and one line in the log with no file names
                     LOG.error("check failed (%s)", type(exc).__name__)
-                    return page(
-                        "error.html",
-                        500,
-                        heading="Something went wrong",
-                        message="The checker met an unexpected problem. Your files have been deleted. Please try again.",
-                    )
+                    return went_wrong()
         LOG.info("checked %d document(s) in %.1f s", len(files), time.monotonic() - started)
         return page("report.html", **context)
 
@@ -158,12 +166,7 @@ def create_app(settings: WebSettings | None = None) -> Starlette:
 
     async def server_error(request: Request, exc: Exception) -> Response:
         LOG.error("unexpected error (%s)", type(exc).__name__)
-        return page(
-            "error.html",
-            500,
-            heading="Something went wrong",
-            message="The checker met an unexpected problem. Your files have been deleted. Please try again.",
-        )
+        return went_wrong()
 
     return Starlette(
         routes=[Route("/", index), Route("/check", check, methods=["POST"])],
@@ -187,8 +190,7 @@ def _safe_name(name: str) -> str:
 
 def _run(files: list[tuple[Path, str]], pack: str, settings: WebSettings) -> dict[str, object]:
     """Check the uploads and build everything the page shows, while the files exist."""
-    from agreement_check.annotate.docx_comments import annotate_docx
-    from agreement_check.annotate.pdf_notes import annotate_pdf
+    from agreement_check.annotate.copy import write_marked_copy
     from agreement_check.api import CheckOptions, check
     from agreement_check.reporters import get_reporter
 
@@ -203,15 +205,7 @@ def _run(files: list[tuple[Path, str]], pack: str, settings: WebSettings) -> dic
             source = Path(doc.path)
             target = source.with_name("marked-" + source.name)
             try:
-                if source.read_bytes()[:2] == b"PK":
-                    annotate_docx(source, target, doc, report.rules)
-                    kind, mime = (
-                        "Word, with comments",
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                    )
-                else:
-                    annotate_pdf(source, target, doc, report.rules)
-                    kind, mime = "PDF, with notes", "application/pdf"
+                kind, mime = COPY_KINDS[write_marked_copy(source, target, doc, report.rules)]
                 entry["marked"] = {
                     "href": _data_url(target.read_bytes(), mime),
                     "name": _download_name(entry["name"]),
@@ -220,11 +214,11 @@ def _run(files: list[tuple[Path, str]], pack: str, settings: WebSettings) -> dic
             except Exception:  # the report stands without the copy
                 LOG.warning("could not write a marked-up copy")
         documents.append(entry)
-    public = _public_report(report, names)
+    public = _renamed(report, names)  # the names the user uploaded, not the temporary paths
     return {
         "documents": documents,
-        "json_href": _data_url(json.dumps(public, indent=2, ensure_ascii=False).encode(), "application/json"),
-        "html_href": _data_url(get_reporter("html").render(_renamed(report, names)).encode(), "text/html"),
+        "json_href": _data_url(json.dumps(public.to_dict(), indent=2, ensure_ascii=False).encode(), "application/json"),
+        "html_href": _data_url(get_reporter("html").render(public).encode(), "text/html"),
     }
 
 
@@ -233,7 +227,7 @@ def _document(doc, report, name: str) -> dict:  # type: ignore[no-untyped-def]
         return {"name": name, "error": doc.error_message}
     shown = sorted(
         (f for f in doc.findings if f.status in {"gap", "review"}),
-        key=lambda f: (f.status != "gap", -_rank(f.severity)),
+        key=lambda f: (f.status != "gap", -SEVERITY_RANK.get(f.severity, 0)),
     )
     findings = [finding_view(f, report.rules.get(f.rule)) for f in shown]
     met = [report.rules[f.rule].title for f in doc.findings if f.status == "met" and f.rule in report.rules]
@@ -247,18 +241,10 @@ def _document(doc, report, name: str) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
-def _rank(severity: str) -> int:
-    return {"error": 2, "warning": 1}.get(severity, 0)
-
-
 def _renamed(report, names: dict[str, str]):  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
     return replace(report, documents=tuple(d.with_path(names.get(d.path, Path(d.path).name)) for d in report.documents))
-
-
-def _public_report(report, names: dict[str, str]) -> dict:  # type: ignore[no-untyped-def]
-    return _renamed(report, names).to_dict()
 
 
 def _data_url(data: bytes, mime: str) -> str:
