@@ -13,11 +13,8 @@ import subprocess
 import sys
 import tempfile
 import textwrap
-import zipfile
 from pathlib import Path
 
-import docx
-from lxml import etree
 from pypdf import PdfReader, PdfWriter, Transformation
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen import canvas
@@ -26,26 +23,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "youth-outreach-sla.docx"
 MARGIN = 250.0
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def anchors(path: Path) -> list[tuple[str, str]]:
-    """(anchored text, comment text) for each comment, in document order."""
-    with zipfile.ZipFile(path) as z:
-        root = etree.fromstring(z.read("word/document.xml"))
-    texts: dict[str, list[str]] = {}
-    order: list[str] = []
-    open_ids: set[str] = set()
-    for element in root.iter():
-        if element.tag == f"{W}commentRangeStart":
-            open_ids.add(element.get(f"{W}id"))
-            order.append(element.get(f"{W}id"))
-        elif element.tag == f"{W}commentRangeEnd":
-            open_ids.discard(element.get(f"{W}id"))
-        elif element.tag in {f"{W}t", f"{W}delText"}:
-            for cid in open_ids:
-                texts.setdefault(cid, []).append(element.text or "")
-    comments = {str(c.comment_id): c.text for c in docx.Document(str(path)).comments}
-    return [("".join(texts.get(cid, [])), comments[cid]) for cid in order if cid in comments]
 
 
 def anchor_top(page_words, text: str) -> float | None:
@@ -83,6 +60,7 @@ def margin_overlay(width: float, height: float, notes: list[tuple[float, str]]) 
 
 
 def main() -> None:
+    from agreement_check.annotate.docx_comments import comment_anchors
     from agreement_check.parsers import ParseOptions
     from agreement_check.parsers.pdfium_words import pdfium_pages
 
@@ -127,7 +105,7 @@ def main() -> None:
         page = reader.pages[0]
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         notes = []
-        for text, comment in anchors(marked):
+        for text, comment in comment_anchors(marked):
             top = anchor_top(page_words, text)
             if top is not None:
                 notes.append((top, comment))

@@ -13,7 +13,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from agreement_check.annotate.docx_comments import annotate_docx
+from agreement_check.annotate.docx_comments import annotate_docx, comment_anchors
 from agreement_check.annotate.pdf_notes import annotate_pdf
 from agreement_check.api import CheckOptions, check
 from tests.builders import NS, make_docx, p
@@ -34,23 +34,7 @@ def checked(path: Path, pack: str = "auto"):  # type: ignore[no-untyped-def]
 
 def anchored_text(path: Path) -> dict[str, str]:
     """Comment text -> the text of the paragraph(s) its range covers."""
-    from lxml import etree
-
-    with zipfile.ZipFile(path) as z:
-        root = etree.fromstring(z.read("word/document.xml"))
-    w = f"{{{NS.split(chr(34))[1]}}}"
-    texts: dict[str, list[str]] = {}
-    open_ids: set[str] = set()
-    for element in root.iter():
-        if element.tag == f"{w}commentRangeStart":
-            open_ids.add(element.get(f"{w}id"))
-        elif element.tag == f"{w}commentRangeEnd":
-            open_ids.discard(element.get(f"{w}id"))
-        elif element.tag in {f"{w}t", f"{w}delText"}:
-            for cid in open_ids:
-                texts.setdefault(cid, []).append(element.text or "")
-    comments = {str(c.comment_id): c.text for c in docx.Document(str(path)).comments}
-    return {comments[cid]: "".join(parts) for cid, parts in texts.items() if cid in comments}
+    return {comment: text for text, comment in comment_anchors(path)}
 
 
 @pytest.mark.parametrize("source", CORPUS_DOCX, ids=[s.name for s in CORPUS_DOCX])

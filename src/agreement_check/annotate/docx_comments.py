@@ -193,6 +193,29 @@ class _Marker:
         )
 
 
+def comment_anchors(path: Path) -> list[tuple[str, str]]:
+    """(anchored text, comment text) of each comment in a DOCX, in document order: what a
+    reader sees each comment attached to. Used to check and to picture marked-up copies."""
+    import docx
+
+    with zipfile.ZipFile(path) as package:
+        root = etree.fromstring(package.read("word/document.xml"))
+    texts: dict[str, list[str]] = {}
+    order: list[str] = []
+    open_ids: set[str] = set()
+    for element in root.iter():
+        if element.tag == f"{W}commentRangeStart":
+            open_ids.add(element.get(f"{W}id"))
+            order.append(element.get(f"{W}id"))
+        elif element.tag == f"{W}commentRangeEnd":
+            open_ids.discard(element.get(f"{W}id"))
+        elif element.tag in {f"{W}t", f"{W}delText"}:
+            for cid in open_ids:
+                texts.setdefault(cid, []).append(element.text or "")
+    comments = {str(c.comment_id): c.text for c in docx.Document(str(path)).comments}
+    return [("".join(texts.get(cid, [])), comments[cid]) for cid in order if cid in comments]
+
+
 def _copy_props(props: etree._Element) -> etree._Element:
     copy = etree.fromstring(etree.tostring(props))
     for change in copy.iter(f"{W}ins", f"{W}del", f"{W}rPrChange", f"{W}pPrChange"):
