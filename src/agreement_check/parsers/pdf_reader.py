@@ -32,9 +32,12 @@ def read_pdf(path: Path, sha256: str, options: ParseOptions) -> Document:
             "The PDF has no text that can be read (it is probably a scan); "
             "ask for the Word version or run OCR on it first.",
         )
-    vocabulary = {w.text.lower().strip(".,;:()") for p in pages for w in p.words}
+    vocabulary: set[str] = set()
 
     def is_word(token: str) -> bool:
+        # the document's own words are gathered only when a line-end hyphen needs judging
+        if not vocabulary:
+            vocabulary.update(w.text.lower().strip(".,;:()") for p in pages for w in p.words)
         return is_english_word(token, vocabulary)
 
     layout = lay_out(pages, is_word)
