@@ -213,11 +213,18 @@ def exit_code(report, fail_on: str) -> ExitCode:  # type: ignore[no-untyped-def]
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--provisions",
+    is_flag=True,
+    help="Show what the checker understood: each provision (who may do what, why, when, with which period).",
+)
 @reading_options
-def extract(files: tuple[Path, ...], fmt: str, revisions: str, max_pages: int, pdf_engine: str) -> None:
+def extract(
+    files: tuple[Path, ...], fmt: str, provisions: bool, revisions: str, max_pages: int, pdf_engine: str
+) -> None:
     """Show what the checker reads: one block per line with its location."""
     from agreement_check.parsers import ParseOptions, read_document
-    from agreement_check.views import extract_text
+    from agreement_check.views import extract_text, provisions_json, provisions_text
 
     failed = False
     documents = []
@@ -232,9 +239,10 @@ def extract(files: tuple[Path, ...], fmt: str, revisions: str, max_pages: int, p
             continue
         documents.append(document)
         if fmt == "text":
-            click.echo(extract_text(document), nl=False)
+            click.echo((provisions_text if provisions else extract_text)(document), nl=False)
     if fmt == "json":
-        click.echo(json.dumps([d.to_dict() for d in documents], indent=2, ensure_ascii=False))
+        dump = provisions_json if provisions else (lambda d: d.to_dict())
+        click.echo(json.dumps([dump(d) for d in documents], indent=2, ensure_ascii=False))
     sys.exit(ExitCode.UNREADABLE if failed else ExitCode.OK)
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from agreement_check.model import Document
 from agreement_check.nlp.parties import Parties, find_parties
+from agreement_check.nlp.provisions import Provision, read_provisions
 from agreement_check.units import Unit, build_units
 
 if TYPE_CHECKING:
@@ -42,6 +43,12 @@ class DocumentContext:
     @cached_property
     def parties(self) -> Parties:
         return find_parties([u.text for u in self.units])
+
+    @cached_property
+    def provisions(self) -> list[Provision]:
+        """What each clause does (read once, shared by every rule that asks)."""
+        clause_of = {b.index: b.location.clause for b in self.document.blocks}
+        return read_provisions(self.units, self.parties, clause_of)
 
     def locate(self, start: int, end: int) -> tuple[int, int, int] | None:
         """(unit, start, end) within that unit for a span of `self.text`, or None when the

@@ -40,6 +40,7 @@ def build_units(document: Document) -> list[Unit]:
     units: list[Unit] = []
     lead_in = ""
     lead_unit: int | None = None
+    lead_block: Block | None = None
     rows: dict[tuple[int, int], list[Block]] = {}
     for block in document.body():
         loc = block.location
@@ -50,9 +51,9 @@ def build_units(document: Document) -> list[Unit]:
                 units.append(_placeholder(len(units), block))
             rows[key].append(block)
             continue
-        sub_item = _is_sub_item(block)
+        sub_item = _is_sub_item(block) or _completes(block, lead_block)
         if block.kind == "heading" or not sub_item:
-            lead_in, lead_unit = "", None
+            lead_in, lead_unit, lead_block = "", None, None
         for start, end in split_sentences(block.text):
             text = block.text[start:end]
             item = bool(lead_in) and (sub_item or bool(_SUB_ITEM.match(text)))
@@ -70,7 +71,7 @@ def build_units(document: Document) -> list[Unit]:
                 )
             )
             if text.rstrip().endswith(":"):
-                lead_in, lead_unit = text, len(units) - 1
+                lead_in, lead_unit, lead_block = text, len(units) - 1, block
     return [_fill_row(u, rows, document) if u.row else u for u in units]
 
 
@@ -82,6 +83,15 @@ def _is_sub_item(block: Block) -> bool:
         or bool(_SUB_ITEM.match(block.text))
         or (block.kind == "list-item" and number == "")
     )
+
+
+def _completes(block: Block, lead: Block | None) -> bool:
+    """A numbered list item after an unnumbered lead-in ("... repayment if:" then "1. The
+    contract is breached."), or one level deeper than a numbered lead-in, completes it; a
+    clause numbered like its lead-in is the next clause, not an item."""
+    if lead is None or block.index <= lead.index or not (block.kind == "list-item" or block.number):
+        return False
+    return not lead.number or block.level > lead.level
 
 
 def _placeholder(index: int, block: Block) -> Unit:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from agreement_check.context import DocumentContext
 from agreement_check.model import Document
 from agreement_check.ruleset.rule import Rule
 
@@ -28,6 +29,40 @@ def extract_text(document: Document) -> str:
         text = (label + block.text).replace("\n", " / ")
         lines.append(f"[{' '.join(where)}] {text}")
     return "\n".join(lines) + "\n"
+
+
+def provisions_text(document: Document) -> str:
+    """One provision per line with its clause: what the checker understood."""
+    ctx = DocumentContext(document)
+    lines = [f"# {document.path}: {len(ctx.provisions)} provisions (actor modality action; reasons; timing; periods)"]
+    for provision in ctx.provisions:
+        unit = ctx.units[provision.unit]
+        where = ctx.document.blocks[unit.block].location.describe()
+        quote = " ".join(unit.context_text.split())
+        quote = quote if len(quote) <= 110 else quote[:109] + "…"
+        lines.append(f"[{where}] {provision.describe()}  «{quote}»")
+    return "\n".join(lines) + "\n"
+
+
+def provisions_json(document: Document) -> dict[str, object]:
+    ctx = DocumentContext(document)
+    out = []
+    for p in ctx.provisions:
+        unit = ctx.units[p.unit]
+        out.append(
+            {
+                "location": ctx.document.blocks[unit.block].location.to_dict(),
+                "actor": p.actor,
+                "modality": p.modality,
+                "action": p.action,
+                "reasons": sorted(p.reasons),
+                "exceptions": sorted(p.exceptions),
+                "timing": sorted(p.timing),
+                "periods": [{"role": x.role, "period": x.duration.iso, "days": x.duration.days} for x in p.periods],
+                "text": unit.context_text,
+            }
+        )
+    return {"path": document.path, "provisions": out}
 
 
 def rule_text(rule: Rule) -> str:

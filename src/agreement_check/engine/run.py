@@ -8,11 +8,13 @@ from typing import Any
 
 from agreement_check.context import DocumentContext
 from agreement_check.matchers.base import Hit
+from agreement_check.matchers.provision_query import provision_hit, selected_provisions
 from agreement_check.model import Document
 from agreement_check.nlp.components import COMPONENTS, Item
-from agreement_check.nlp.durations import Duration
+from agreement_check.nlp.durations import Duration, parse_iso
 from agreement_check.report import Evidence, Finding
 from agreement_check.ruleset.rule import Decision, Pack, Rule
+from agreement_check.ruleset.schema import ProvisionExtract
 
 MAX_EVIDENCE = 3
 MAX_QUOTE = 400
@@ -36,12 +38,32 @@ class RuleResults:
 
     def items(self, name: str) -> list[Item]:
         if name not in self._items:
-            component = self.rule.extracts[name]
-            key = f"component:{component}"
-            if key not in self.ctx.cache:
-                self.ctx.cache[key] = COMPONENTS[component](self.ctx)
-            self._items[name] = list(self.ctx.cache[key])  # type: ignore[call-overload]
+            extract = self.rule.extracts[name]
+            if isinstance(extract, ProvisionExtract):
+                self._items[name] = self._period_items(extract)
+            else:
+                key = f"component:{extract.component}"
+                if key not in self.ctx.cache:
+                    self.ctx.cache[key] = COMPONENTS[extract.component](self.ctx)
+                self._items[name] = list(self.ctx.cache[key])  # type: ignore[call-overload]
         return self._items[name]
+
+    def _period_items(self, extract: ProvisionExtract) -> list[Item]:
+        """The shortest period of the asked role of each selected provision (or the
+        `if_none` value for a provision that states none)."""
+        items = []
+        for provision in selected_provisions(self.rule.finds[extract.provisions], self.ctx):
+            periods = provision.periods_of(extract.period)
+            if periods:
+                duration = min((p.duration for p in periods), key=lambda d: d.days)
+            elif extract.if_none is not None:
+                duration = parse_iso(extract.if_none)
+            else:
+                continue
+            hit = provision_hit(provision, self.ctx)
+            also = tuple(u for u in provision.period_units if u != hit.unit)
+            items.append(Item(hit.unit, hit.start, hit.end, duration=duration, also=also))
+        return items
 
     def has(self, name: str) -> bool:
         return bool(self.hits(name))

@@ -15,7 +15,6 @@ from agreement_check.context import DocumentContext
 from agreement_check.nlp.dates import find_dates
 from agreement_check.nlp.durations import Duration, find_durations
 from agreement_check.nlp.money import find_money
-from agreement_check.nlp.terminations import termination_rights
 
 
 @dataclass(frozen=True)
@@ -26,23 +25,6 @@ class Item:
     duration: Duration | None = None
     amount: float | None = None
     also: tuple[int, ...] = ()  # further units that show the value (a defining table row)
-
-
-def _rights(ctx: DocumentContext):  # type: ignore[no-untyped-def]
-    if "rights" not in ctx.cache:
-        ctx.cache["rights"] = termination_rights(ctx.units, ctx.parties)
-    return ctx.cache["rights"]
-
-
-def funder_termination_notices(ctx: DocumentContext) -> list[Item]:
-    """The notice of every right the funder holds to end the agreement for a reason of its
-    own (convenience, changed funding or priorities, any reason)."""
-    items = []
-    for right in _rights(ctx):  # type: ignore[attr-defined]
-        if right.funder_may_use and right.own_reason:
-            also = (right.notice_unit.index,) if right.notice_unit.index != right.unit.index else ()
-            items.append(Item(right.unit.index, 0, len(right.unit.text), duration=right.notice, also=also))
-    return items
 
 
 _GRANT_SUM = re.compile(
@@ -200,7 +182,6 @@ def _start_end_rows(ctx: DocumentContext) -> list[Item]:
 
 
 COMPONENTS: dict[str, Callable[[DocumentContext], list[Item]]] = {
-    "funder-termination-notices": funder_termination_notices,
     "grant-amounts": grant_amounts,
     "funding-periods": funding_periods,
 }

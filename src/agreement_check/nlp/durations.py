@@ -60,7 +60,7 @@ _QUALIFIERS = {
 }
 
 _NUM = rf"(?:\d{{1,4}}(?:\.\d+)?|{NUMBER_WORDS_PATTERN}|an?)"
-_PAREN = r"(?:\s*\(\s*\d{1,4}\s*\))?"
+_PAREN = rf"(?:\s*\(\s*(?:\d{{1,4}}|{NUMBER_WORDS_PATTERN})\s*\))?"
 _UNIT = r"(?:(?:working|business|operational|calendar|clear)\s+)?(?:days?|weeks?|months?|years?)"
 _QUAL = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
 PATTERN = re.compile(

@@ -73,7 +73,7 @@ class Parties:
         """The role of whoever holds the right expressed by the verb at `verb_start`."""
         subject = text[:verb_start]
         clause_start = max(subject.rfind(";"), subject.rfind(":"))
-        subject = subject[clause_start + 1 :]
+        subject = _main_clause(subject[clause_start + 1 :])
         mentions = [m for m in self.mentions(subject) if not _is_object(subject, m[0])]
         if mentions:
             return mentions[-1][2]
@@ -83,6 +83,20 @@ class Parties:
             if after:
                 return after[0][2]
         return UNKNOWN
+
+
+_CONDITIONAL_OPENER = re.compile(
+    r"^\W*(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:if|where|when|whenever|should|unless|in\s+the\s+event|once|after|before|following)\b",
+    re.I,
+)
+
+
+def _main_clause(subject: str) -> str:
+    """The main clause's subject: "If the Provider falls short, the officer will" is
+    about the officer, not the Provider."""
+    if _CONDITIONAL_OPENER.match(subject) and "," in subject:
+        return subject[subject.rfind(",") + 1 :]
+    return subject
 
 
 def _other(text: str, start: int) -> bool:

@@ -14,11 +14,14 @@ import yaml
 from pydantic import ValidationError
 
 from agreement_check.errors import RuleFileError, RuleProblem
+from agreement_check.matchers.compose import Node
+from agreement_check.matchers.provision_query import selects_provisions
 from agreement_check.nlp.components import COMPONENTS
+from agreement_check.nlp.durations import parse_iso
 from agreement_check.ruleset.conditions import compile_condition
 from agreement_check.ruleset.nodes import Ref, compile_node
 from agreement_check.ruleset.rule import Decision, Pack, Rule
-from agreement_check.ruleset.schema import PackSpec, RuleSpec
+from agreement_check.ruleset.schema import ComponentExtract, PackSpec, ProvisionExtract, RuleSpec
 
 PACK_FILE = "pack.yaml"
 MAX_RULE_FILE_BYTES = 1_000_000
@@ -163,11 +166,13 @@ def _compile(spec: RuleSpec, source: str, problems: list[tuple[tuple[Any, ...], 
             ref.target = finds[ref.name]
     extracts = {}
     for name, extract in spec.extract.items():
-        if extract.component not in COMPONENTS:
+        if isinstance(extract, ComponentExtract) and extract.component not in COMPONENTS:
             problems.append(
                 (("extract", name, "component"), f"unknown component (known: {', '.join(sorted(COMPONENTS))})")
             )
-        extracts[name] = extract.component
+        if isinstance(extract, ProvisionExtract):
+            _check_provision_extract(name, extract, finds, problems)
+        extracts[name] = extract
     known = set(spec.find) | set(spec.extract)
     decisions = []
     for i, outcome in enumerate(spec.decide):
@@ -182,6 +187,22 @@ def _compile(spec: RuleSpec, source: str, problems: list[tuple[tuple[Any, ...], 
     if spec.decide[-1].when is not None:
         problems.append((("decide",), "the last decision must have no `when` (it is the default)"))
     return Rule(spec, source, finds, extracts, decisions)
+
+
+def _check_provision_extract(
+    name: str, extract: ProvisionExtract, finds: dict[str, Node], problems: list[tuple[tuple[Any, ...], str]]
+) -> None:
+    where = ("extract", name)
+    node = finds.get(extract.provisions)
+    if node is None:
+        problems.append(((*where, "provisions"), f"no find entry named {extract.provisions!r}"))
+    elif not selects_provisions(node):
+        problems.append(((*where, "provisions"), f"{extract.provisions!r} is not made of `provision` queries"))
+    if extract.if_none is not None:
+        try:
+            parse_iso(extract.if_none)
+        except ValueError as exc:
+            problems.append(((*where, "if_none"), f"bad duration: {exc}"))
 
 
 def _read_yaml(path: Path, problems: list[RuleProblem]) -> tuple[Any, dict[tuple[Any, ...], int]]:

@@ -12,11 +12,12 @@ from agreement_check.matchers.compose import All, Filtered, Leaf, Node, Not
 from agreement_check.matchers.compose import Any as AnyNode
 from agreement_check.matchers.duration_matcher import DurationMatcher
 from agreement_check.matchers.phrases import PhraseMatcher
+from agreement_check.matchers.provision_query import QUERY_FIELDS, ProvisionQuery
 from agreement_check.matchers.regex_matcher import RegexMatcher, compile_pattern
 from agreement_check.matchers.tokens import TokenMatcher, validate_patterns
 from agreement_check.nlp.durations import parse_iso
 
-KINDS = ("phrases", "tokens", "regex", "duration", "all", "any", "not", "ref")
+KINDS = ("phrases", "tokens", "regex", "duration", "provision", "all", "any", "not", "ref")
 MODIFIERS = {"attr", "negated", "headings", "not_headings", "within", "window"}
 WITHIN = {"sentence", "block", "section", "document"}
 
@@ -77,6 +78,8 @@ def _node_of_kind(
         return Not(child) if child is not None else None
     if kind == "ref":
         return compile_node(str(spec["ref"]), (*path, "ref"), problems, refs)
+    if kind == "provision":
+        return compile_provision(spec["provision"], (*path, "provision"), problems)
     matcher = _leaf(kind, spec, (*path, kind), problems)
     return Leaf(matcher) if matcher is not None else None
 
@@ -100,6 +103,28 @@ def _compose(
     if window is not None and (not isinstance(window, int) or window < 1):
         problems.append(((*path, "window"), "must be a whole number of words, 1 or more"))
     return All([c for c in children if c is not None], within=within, window=window)
+
+
+def compile_provision(spec: Any, path: tuple[Any, ...], problems: Problems) -> ProvisionQuery | None:
+    """A provision query, every field checked against the vocabulary it names."""
+    if not isinstance(spec, dict) or "action" not in spec:
+        problems.append((path, "expected a mapping with at least `action` (and actor, modality, reasons, ...)"))
+        return None
+    fields: dict[str, frozenset[str]] = {}
+    for key, value in spec.items():
+        allowed = QUERY_FIELDS.get(key)
+        if allowed is None:
+            problems.append(((*path, key), f"unknown key (expected one of {', '.join(QUERY_FIELDS)})"))
+            continue
+        values = [value] if isinstance(value, str) else value
+        if not _string_list(values):
+            problems.append(((*path, key), "expected a name or a list of names"))
+            continue
+        for i, name in enumerate(values):
+            if name not in allowed:
+                problems.append(((*path, key, i), f"unknown {key} {name!r} (known: {', '.join(allowed)})"))
+        fields[key] = frozenset(values)
+    return ProvisionQuery(**fields) if "action" in fields else None
 
 
 def _leaf(kind: str, spec: dict[str, Any], path: tuple[Any, ...], problems: Problems) -> Matcher | None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from agreement_check.matchers.compose import Node
 from agreement_check.ruleset.conditions import Condition
-from agreement_check.ruleset.schema import Example, PackSpec, RuleSpec
+from agreement_check.ruleset.schema import Example, Extract, PackSpec, RuleSpec
 
 
 @dataclass
@@ -25,7 +25,7 @@ class Rule:
     spec: RuleSpec
     source: str
     finds: dict[str, Node]
-    extracts: dict[str, str]
+    extracts: dict[str, Extract]
     decisions: list[Decision]
 
     @property

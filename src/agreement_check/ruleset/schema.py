@@ -36,8 +36,24 @@ class Outcome(Strict):
     evidence: list[str] | None = None
 
 
-class Extract(Strict):
+class ComponentExtract(Strict):
+    """Values from a named language component (`grant-amounts`)."""
+
     component: str
+
+
+class ProvisionExtract(Strict):
+    """The period of a given role of each provision a `provision` find entry selects:
+    `{provisions: ending-for-own-reasons, period: notice, if_none: P0D}`."""
+
+    provisions: str = Field(description="a find entry made of provision queries")
+    period: Literal["notice", "remedy", "deadline", "duration", "records", "other"]
+    if_none: str | None = Field(
+        default=None, description="ISO 8601 value for a provision with no such period, e.g. P0D"
+    )
+
+
+Extract = ComponentExtract | ProvisionExtract
 
 
 class RuleSpec(Strict):

@@ -1,0 +1,123 @@
+"""What a clause does: the action words of agreements, grouped into a small vocabulary
+that rule files name (`end`, `suspend`, `reclaim`, ...).
+
+Agreements write one action many ways: "terminate this Agreement", "withdraw the
+grant", "bring the funding to an end", "could result in the withdrawal of allocations",
+"monies will be repaid", "the right to claim back any grant". Each pattern here names
+the action, not any one rule's policy.
+
+Word sense matters: "reserves the right to" is a way of saying *may* (see
+`nlp/modality.py`), never an action on reserves; "privacy notice" is not notice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DET = r"(?:(?:this|the|our|its|their|your|that|these|any|all|such|an?|some|or\s+part|part\s+of|whole|full|remaining|further|future|unspent|outstanding|relevant)\s+)*"
+_MOD = r"(?:[\w-]+\s+){0,2}?"
+_FUNDING = r"(?:agreement|contract|grants?|funding|arrangement|awards?|sla|offer|allocations?|support|monies|money|funds?|sums?|payments?|instalments?|amounts?)"
+_MONEY = (
+    r"(?:grants?|funding|awards?|monies|money|funds?|sums?|payments?|instalments?|amounts?|allocations?|it|them|this)"
+)
+
+ACTIONS: dict[str, re.Pattern[str]] = {
+    "end": re.compile(
+        r"\bterminat(?:e|es|ed|ing|ion)\b|\btermination\b"
+        rf"|\b(?:end|ends|ending|ended)\s+{_DET}{_MOD}(?:agreement|contract|grant|funding|arrangement|award|sla|offer|it|support|relationship)\b"
+        rf"|\b(?:end|ends|ending)\s+{_DET}{_MOD}(?:grant|funding|agreement|contract)\s+early\b"
+        rf"|\bbr(?:ing|ings|ought)\s+(?:{_DET}{_MOD}{_FUNDING}|it)\s+to\s+an\s+end\b|\bbrought\s+to\s+an\s+end\b"
+        rf"|\bcancel(?:s|led|ling)?\s+{_DET}{_MOD}{_FUNDING}\b|\bcancell?ation\s+of\b"
+        rf"|\bwithdr[ae]w(?:s|n|ing)?\s+{_DET}{_MOD}(?:grants?|funding|offer|awards?|allocations?|support|funds?|monies|it)\b"
+        rf"|\bwithdrawal\s+of\s+{_DET}{_MOD}(?:grants?|funding|offer|awards?|allocations?|support|funds?)\b"
+        r"|\b(?:be|been|being|is|are)\s+(?:withdrawn|ended|cancell?ed|discontinued|revoked|brought\s+to\s+an\s+end)\b"
+        rf"|\b(?:discontinue|revoke|cease|stop)(?:s|d|ped|ping)?\s+{_DET}(?:to\s+(?:fund|support)\b|(?:funding|the\s+grant|grant|support|award)\b)"
+        r"|\b(?:not|decline\s+to)\s+(?:to\s+)?renew\b",
+        re.I,
+    ),
+    "suspend": re.compile(
+        r"\bsuspen(?:d|ds|ded|ding|sion)\b|\bwithh[oe]ld(?:s|ing)?\b"
+        rf"|\b(?:defer|delay|stop|cease|halt)(?:s|red|ring|ed|ped|ping|d)?\s+(?:making\s+)?{_DET}(?:payments?|instalments?)\b"
+        r"|\b(?:will|shall|may|would)\s+not\s+be\s+(?:paid|released|available|made\s+available|payable)\b"
+        r"|\bno\s+(?:further\s+)?payments?\s+(?:will|shall)\s+be\s+made\b",
+        re.I,
+    ),
+    "reclaim": re.compile(
+        r"\bclaw(?:s|ed|ing)?[\s-]*back\b|\bclawback\b|\breclaim\w*\b"
+        rf"|\bclaim(?:s|ed|ing)?\s+back\b|\bclaim(?:s|ed|ing)?\s+{_DET}{_MOD}{_MONEY}\s+back\b"
+        rf"|\brecover(?:s|ed|ing|y)?\s+(?:of\s+)?{_DET}{_MOD}(?:{_MONEY}|costs?|all|any|some|part|overpayments?)\b"
+        r"|\brepa(?:y|ys|id|ying|yment|yments|yable)\b|\brefund(?:s|ed|ing)?\b"
+        rf"|\b(?:be|been|being|is|are)\s+(?:returned|paid\s+back)\b|\breturn(?:s|ed|ing)?\s+{_DET}{_MOD}{_MONEY}\b"
+        r"|\b(?:money|grant|funding|award)\s+back\b|\b(?:pay|paid|paying|hand|give)\s+(?:(?:it|them|this|all|any|some|part|of|the|our|your|grant|money|funding|award)\s+){0,4}back\b",
+        re.I,
+    ),
+    "reduce": re.compile(
+        rf"\breduc(?:e|es|ed|ing|tion)\s+(?:in\s+|of\s+)?{_DET}{_MOD}(?:grants?|funding|payments?|amounts?|awards?|sums?|it)\b"
+        r"|\bdeduct(?:s|ed|ing|ion)?\b|\boffset(?:s|ting)?\b|\babate\w*\b",
+        re.I,
+    ),
+    "take-action": re.compile(
+        r"\btak(?:e|es|ing|en)\s+(?:(?:any|such|further|other|enforcement|appropriate|legal|whatever)\s+){1,3}(?:action|steps)\b|\bimpos\w+\s+(?:\w+\s+)?sanctions?\b",
+        re.I,
+    ),
+    "vary": re.compile(
+        r"\bvar(?:y|ies|ied|ying|iation)\b|\bamend(?:s|ed|ing|ment)?\b|\bchange\s+(?:these|the|this|its)\s+(?:terms|conditions|agreement)\b",
+        re.I,
+    ),
+    "notify": re.compile(
+        r"\bnotif(?:y|ies|ied|ying|ication)\b|\binform(?:s|ed|ing)?\b|\btell(?:s|ing)?\b|\bwrite\s+to\b|\bwriting\s+to\b"
+        r"|\bgive\s+(?:\w+\s+){0,3}(?:written\s+)?(?<!privacy\s)(?<!processing\s)notice\b|\blet\s+(?:you|them|the\s+\w+)\s+know\b",
+        re.I,
+    ),
+    "discuss": re.compile(
+        r"\bdiscuss\w*\b|\bmeet(?:s|ing)?\s+(?:with|to)\b|\btalk(?:s|ed|ing)?\s+(?:to|with|about|through)\b|\bconsult\w*\b"
+        r"|\bwork\s+(?:with|together)\b|\bget\s+in\s+touch\b|\bcontact\s+(?:you|them|the\s+\w+)\b|\braise\s+(?:it|them|the\s+matter|concerns?)\b",
+        re.I,
+    ),
+    "remedy": re.compile(
+        r"\bremed(?:y|ied|ies|ying|ial)\b|\bput\s+(?:it|this|that|things|matters?|the\s+\w+|them)\s+right\b|\brectif\w+\b"
+        r"|\bcure[sd]?\b|\bcorrect(?:ed|ing)?\s+(?:the|it|this|any)\b|\baddress\s+(?:our|the|any|these|those)\s+(?:\w+\s+)?concerns?\b"
+        r"|\b(?:improvement|action|recovery)\s+plan\b|\bsort(?:ed)?\s+(?:it\s+|this\s+|them\s+)?out\b"
+        r"|\breasonable\s+(?:time|period|opportunity|timetable)\s+(?:(?:to|for|in\s+which)\s+(?:\w+\s+){0,3}(?:put|remed\w*|correct|address|respond|improve\w*|make\s+good|rectif\w+|resolv\w+)|for\s+(?:improvement|remedial))\b|\bopportunity\s+to\s+(?:put|remedy|correct|address|respond|improve|make)\b"
+        r"|\bimprove(?:ment)?\b|\bresolv(?:e|ed|ing)\s+(?:it|them|(?:the|any|this|that|these)\s+(?:\w+\s+)?(?:problems?|issues?|breach(?:es)?|concerns?|matters?|failures?))\b",
+        re.I,
+    ),
+    "refer-disputes": re.compile(
+        r"\brefer(?:s|red|ring)?\s+(?:\w+\s+){0,6}?(?:to|for)\s+(?:\w+\s+){0,5}?(?:mediation|arbitration|adjudication|expert|dispute)\b"
+        r"|\bmediat(?:ion|or|e|ed)\b|\barbitrat\w+\b|\bexpert\s+determination\b"
+        r"|\b(?:decision|determination)\s+(?:\w+\s+){0,4}(?:is|shall\s+be|will\s+be)\s+final\b",
+        re.I,
+    ),
+    "pay": re.compile(r"\bpa(?:y|ys|id|ying)\s+(?:\w+\s+){0,3}?(?:grant|you|the\s+\w+|instalments?|£)", re.I),
+    "report": re.compile(
+        r"\breport(?:s|ed|ing)?\b|\bmonitor\w*\b|\bsubmit\w*\b|\bprovide\s+(?:\w+\s+)?(?:information|evidence|returns?)\b",
+        re.I,
+    ),
+    "contribute": re.compile(
+        r"\bmatch(?:ed)?[\s-]+fund\w*|\bcontribut\w+\b|\bco-?fund\w*\b|\bpartnership\s+funding\b|\bin[\s-]+kind\b", re.I
+    ),
+    "hold-reserves": re.compile(r"\b(?<!the\s)reserves\b(?!\s+the\s+right)", re.I),
+    "involve-volunteers": re.compile(r"\bvolunteer(?:s|ing|ed)?\b", re.I),
+}
+VOCABULARY = frozenset(ACTIONS)
+
+
+@dataclass(frozen=True)
+class ActionMention:
+    action: str
+    start: int
+    end: int
+
+
+def find_actions(text: str) -> list[ActionMention]:
+    """Every action written in `text`, in order; one mention per place and action."""
+    found = []
+    for name, pattern in ACTIONS.items():
+        seen_end = -1
+        for match in pattern.finditer(text):
+            if match.start() < seen_end:
+                continue
+            found.append(ActionMention(name, match.start(), match.end()))
+            seen_end = match.end()
+    return sorted(found, key=lambda m: (m.start, m.action))
