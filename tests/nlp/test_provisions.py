@@ -6,6 +6,7 @@ import pytest
 
 from agreement_check.context import DocumentContext
 from agreement_check.engine.run import RuleResults
+from agreement_check.nlp.calendar_spans import calendar_spans, start_and_end_rows
 from agreement_check.nlp.modality import modality_before
 from agreement_check.nlp.periods import find_periods
 from agreement_check.nlp.provisions import Provision
@@ -228,3 +229,34 @@ def test_notice_in_many_wordings(text: str, days: int | None) -> None:
 def test_a_question_heading_grants_no_right() -> None:
     text = "# Can we end the grant early?\n\nWe will only end the grant early if you do not use it as agreed or your organisation closes."
     assert notices(text, fmt="md") == []
+
+
+def funding_periods(text: str) -> list[str]:
+    """The funding periods the funding-period rule reads, as ISO 8601."""
+    rule = load_packs()["leeds-compact"].rule("funding-period")
+    assert rule is not None
+    results = RuleResults(rule, DocumentContext(document_from_text(text)))
+    return [d.iso for d in results.durations("periods")]
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        ("The Grant Period starts on 1 April 2025 and ends on 31 March 2027.", ["P24M"]),
+        ("This Agreement runs for three (3) years from 1 April 2025.", ["P3Y"]),
+        ("The funding covers the 2026/27 financial year.", ["P1Y"]),
+        ("The grant ends on the second anniversary of the start date.", ["P2Y"]),
+        ("This Agreement starts on 1 July 2025 and will continue until it is ended by either party.", []),
+        ("Send us a bank statement dated within the last three months.", []),
+        ("You must keep records for six years after the grant ends.", []),
+    ],
+)
+def test_funding_periods(text: str, periods: list[str]) -> None:
+    assert funding_periods(text) == periods
+
+
+def test_start_and_end_rows_of_a_particulars_table() -> None:
+    rows = ["Start date | 1 April 2026", "End date | 31 March 2028"]
+    found = start_and_end_rows(rows)
+    assert found is not None and found[0] == 1 and found[1].duration is not None and found[1].duration.iso == "P24M"
+    assert calendar_spans("from [start date] to [end date]")[0].duration is None

@@ -10,11 +10,13 @@ from agreement_check.context import DocumentContext
 from agreement_check.matchers.base import Hit
 from agreement_check.matchers.provision_query import provision_hit, selected_provisions
 from agreement_check.model import Document
+from agreement_check.nlp.calendar_spans import calendar_spans, start_and_end_rows
 from agreement_check.nlp.components import COMPONENTS, Item
 from agreement_check.nlp.durations import Duration, parse_iso
+from agreement_check.nlp.periods import find_periods
 from agreement_check.report import Evidence, Finding
 from agreement_check.ruleset.rule import Decision, Pack, Rule
-from agreement_check.ruleset.schema import ProvisionExtract
+from agreement_check.ruleset.schema import PeriodsExtract, ProvisionExtract
 
 MAX_EVIDENCE = 3
 MAX_QUOTE = 400
@@ -41,12 +43,34 @@ class RuleResults:
             extract = self.rule.extracts[name]
             if isinstance(extract, ProvisionExtract):
                 self._items[name] = self._period_items(extract)
+            elif isinstance(extract, PeriodsExtract):
+                self._items[name] = self._role_items(extract)
             else:
                 key = f"component:{extract.component}"
                 if key not in self.ctx.cache:
                     self.ctx.cache[key] = COMPONENTS[extract.component](self.ctx)
                 self._items[name] = list(self.ctx.cache[key])  # type: ignore[call-overload]
         return self._items[name]
+
+    def _role_items(self, extract: PeriodsExtract) -> list[Item]:
+        """Periods of one role across the document, in the units the rule allows."""
+        allowed = {h.unit for h in self.hits(extract.within)} if extract.within else None
+        blocked = {h.unit for h in self.hits(extract.not_within)} if extract.not_within else set()
+        items = []
+        for unit in self.ctx.units:
+            if (allowed is not None and unit.index not in allowed) or unit.index in blocked:
+                continue
+            for period in find_periods(unit.text):
+                if period.role == extract.periods:
+                    d = period.duration
+                    items.append(Item(unit.index, d.start, d.end, duration=d))
+            if extract.periods == "duration":
+                items.extend(Item(unit.index, s.start, s.end, duration=s.duration) for s in calendar_spans(unit.text))
+        rows = start_and_end_rows([u.text for u in self.ctx.units]) if extract.periods == "duration" else None
+        if rows is not None:
+            index, span = rows
+            items.append(Item(index, span.start, span.end, duration=span.duration))
+        return items
 
     def _period_items(self, extract: ProvisionExtract) -> list[Item]:
         """The shortest period of the asked role of each selected provision (or the

@@ -56,7 +56,8 @@ _MODALS: list[tuple[str, re.Pattern[str]]] = [
     ("will", re.compile(r"\b(?:will|would|intends?\s+to|(?:is|are)\s+going\s+to)\b", re.I)),
 ]
 _CLAUSE_START = re.compile(
-    r"[;:]|\.\s|\b(?:if|where|unless|until|when|whenever|once|after|before|which|that|who)\b|\band\s+(?=(?:we|you|the|it)\b)", re.I
+    r"[;:]|\.\s|\b(?:if|where|unless|until|when|whenever|once|after|before|which|that|who)\b|\band\s+(?=(?:we|you|the|it)\b)",
+    re.I,
 )
 _WINDOW = 90
 

@@ -38,7 +38,7 @@ _DEADLINE = re.compile(
     re.I,
 )
 _DURATION_BEFORE = re.compile(
-    r"\b(?:for|runs?\s+for|lasts?|period\s+of|term\s+of|duration\s+of|over)\s+(?:a\s+(?:further\s+)?period\s+of\s+)?(?:up\s+to\s+)?$|"
+    r"\b(?:for|runs?\s+for|(?<!the\s)lasts?|period\s+of|term\s+of|duration\s+of|over)\s+(?:a\s+(?:further\s+)?period\s+of\s+)?(?:up\s+to\s+)?$|"
     r"(?:^|\|)\s*(?:(?:grant|contract|funding|agreement)\s+)?(?:term|period|duration)\s*\|?\s*$",
     re.I,
 )
@@ -65,13 +65,10 @@ def role_of(text: str, duration: Duration) -> str:
         return "remedy"
     if re.search(r"\bnotice\b[^.;]{0,25}$", before, re.I):
         return "notice"
-    if _DEADLINE.search(before) or duration.qualifier == "max":
+    if _DEADLINE.search(before) or duration.qualifier == "max" or re.search(r"\bwithin\b", before[-25:], re.I):
         return "deadline"
-    if (
-        _DURATION_BEFORE.search(before)
-        or _DURATION_AFTER.match(after)
-        or ("-" in duration.text and _LENGTH_NOUN.match(after))
-    ):
+    stated = _DURATION_BEFORE.search(before) or _DURATION_AFTER.match(after)
+    if duration.unit != "D" and (stated or ("-" in duration.text and _LENGTH_NOUN.match(after))):
         return "duration"
     return "other"
 

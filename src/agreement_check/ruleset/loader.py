@@ -21,7 +21,7 @@ from agreement_check.nlp.durations import parse_iso
 from agreement_check.ruleset.conditions import compile_condition
 from agreement_check.ruleset.nodes import Ref, compile_node
 from agreement_check.ruleset.rule import Decision, Pack, Rule
-from agreement_check.ruleset.schema import ComponentExtract, PackSpec, ProvisionExtract, RuleSpec
+from agreement_check.ruleset.schema import ComponentExtract, PackSpec, PeriodsExtract, ProvisionExtract, RuleSpec
 
 PACK_FILE = "pack.yaml"
 MAX_RULE_FILE_BYTES = 1_000_000
@@ -172,6 +172,11 @@ def _compile(spec: RuleSpec, source: str, problems: list[tuple[tuple[Any, ...], 
             )
         if isinstance(extract, ProvisionExtract):
             _check_provision_extract(name, extract, finds, problems)
+        if isinstance(extract, PeriodsExtract):
+            for key in ("within", "not_within"):
+                wanted = getattr(extract, key)
+                if wanted is not None and wanted not in finds:
+                    problems.append((("extract", name, key), f"no find entry named {wanted!r}"))
         extracts[name] = extract
     known = set(spec.find) | set(spec.extract)
     decisions = []

@@ -53,7 +53,17 @@ class ProvisionExtract(Strict):
     )
 
 
-Extract = ComponentExtract | ProvisionExtract
+class PeriodsExtract(Strict):
+    """Every period of a role written in the document (for `duration`, calendar spans
+    too), optionally only in units where one find entry matches and another does not:
+    `{periods: duration, within: funding-words, not_within: open-ended}`."""
+
+    periods: Literal["notice", "remedy", "deadline", "duration", "records", "other"]
+    within: str | None = None
+    not_within: str | None = None
+
+
+Extract = ComponentExtract | ProvisionExtract | PeriodsExtract
 
 
 class RuleSpec(Strict):
