@@ -33,6 +33,8 @@ rules-test: $(STAMP)
 
 score: $(STAMP)
 	$(BIN)/python ../shared/tools/score.py ../shared/corpus/labels.yaml --cmd "$(BIN)/agreement-check"
+	$(BIN)/python -m bench.score_halves ../shared/corpus-real/labels.yaml --cmd "$(BIN)/agreement-check"
+	$(BIN)/python -m bench.score_halves ../shared/corpus-real-partnerships/labels.yaml --cmd "$(BIN)/agreement-check"
 
 bench: $(STAMP)
 	@command -v pdftotext >/dev/null 2>&1 || { echo "Installing poppler-utils for the pdftotext floor"; \

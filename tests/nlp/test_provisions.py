@@ -260,3 +260,33 @@ def test_start_and_end_rows_of_a_particulars_table() -> None:
     found = start_and_end_rows(rows)
     assert found is not None and found[0] == 1 and found[1].duration is not None and found[1].duration.iso == "P24M"
     assert calendar_spans("from [start date] to [end date]")[0].duration is None
+
+
+def test_a_notice_procedure_sets_the_notice_of_rights_that_state_none() -> None:
+    text = (
+        "6.1 The Board may bring this Agreement to an end for any reason.\n\n"
+        "6.2 The Board may end this Agreement at once if the Recipient acts fraudulently.\n\n"
+        "6.3 Where this Agreement is ended under clause 6.1, not less than twenty-six weeks' written notice will be given."
+    )
+    assert notices(text) == [182]
+    immediate = [p for p in provisions(text) if "immediate" in p.timing]
+    assert immediate and not immediate[0].periods_of("notice")
+
+
+def test_an_aside_lends_no_reasons() -> None:
+    text = (
+        "Notwithstanding the Council's right to end this Agreement if the Recipient breaches it, "
+        "either party may end this Agreement by giving the other three months' notice."
+    )
+    (right,) = [p for p in provisions(text) if p.action == "end" and p.actor == "either"]
+    assert "breach" not in right.reasons and notices(text) == [91]
+
+
+def test_an_action_that_fails_is_a_condition_not_a_provision() -> None:
+    text = "If the Recipient fails to repay the sum when asked, interest will be charged."
+    assert [p.action for p in provisions(text) if p.action == "reclaim"] == []
+
+
+def test_a_right_named_in_passing_is_not_granted() -> None:
+    text = "Disputes about the Council's right to terminate this Agreement go to the Director."
+    assert all(p.modality == "states" for p in provisions(text) if p.action == "end")

@@ -54,8 +54,8 @@ class RuleResults:
 
     def _role_items(self, extract: PeriodsExtract) -> list[Item]:
         """Periods of one role across the document, in the units the rule allows."""
-        allowed = {h.unit for h in self.hits(extract.within)} if extract.within else None
-        blocked = {h.unit for h in self.hits(extract.not_within)} if extract.not_within else set()
+        allowed = {h.unit for h in self._found(extract.within)} if extract.within else None
+        blocked = {h.unit for h in self._found(extract.not_within)} if extract.not_within else set()
         items = []
         for unit in self.ctx.units:
             if (allowed is not None and unit.index not in allowed) or unit.index in blocked:
@@ -88,6 +88,12 @@ class RuleResults:
             also = tuple(u for u in provision.period_units if u != hit.unit)
             items.append(Item(hit.unit, hit.start, hit.end, duration=duration, also=also))
         return items
+
+    def _found(self, name: str) -> list[Hit]:
+        """Hits of a `find` entry (never an extract: `within` names find entries only)."""
+        if name not in self._hits:
+            self._hits[name] = self.rule.finds[name].find(self.ctx)
+        return self._hits[name]
 
     def has(self, name: str) -> bool:
         return bool(self.hits(name))

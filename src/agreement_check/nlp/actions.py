@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 _DET = r"(?:(?:this|the|our|its|their|your|that|these|any|all|such|an?|some|or\s+part|part\s+of|whole|full|remaining|further|future|unspent|outstanding|relevant)\s+)*"
 _MOD = r"(?:[\w-]+\s+){0,2}?"
+_COORD = r"(?:(?:or|and|and/or)\s+[\w-]+\s+)?"  # "withdraw or reduce the funding"
+_PASSIVE = r"\b(?:be|been|being|is|are|was|were)\s+(?:[\w-]+\s+(?:or|and|and/or)\s+)?"  # "is reduced or withdrawn"
 _FUNDING = r"(?:agreement|contract|grants?|funding|arrangement|awards?|sla|offer|allocations?|support|monies|money|funds?|sums?|payments?|instalments?|amounts?)"
 _MONEY = (
     r"(?:grants?|funding|awards?|monies|money|funds?|sums?|payments?|instalments?|amounts?|allocations?|it|them|this)"
@@ -29,9 +31,9 @@ ACTIONS: dict[str, re.Pattern[str]] = {
         rf"|\b(?:end|ends|ending)\s+{_DET}{_MOD}(?:grant|funding|agreement|contract)\s+early\b"
         rf"|\bbr(?:ing|ings|ought)\s+(?:{_DET}{_MOD}{_FUNDING}|it)\s+to\s+an\s+end\b|\bbrought\s+to\s+an\s+end\b"
         rf"|\bcancel(?:s|led|ling)?\s+{_DET}{_MOD}{_FUNDING}\b|\bcancell?ation\s+of\b"
-        rf"|\bwithdr[ae]w(?:s|n|ing)?\s+{_DET}{_MOD}(?:grants?|funding|offer|awards?|allocations?|support|funds?|monies|it)\b"
+        rf"|\bwithdr[ae]w(?:s|n|ing)?\s+{_COORD}{_DET}{_MOD}(?:grants?|funding|offer|awards?|allocations?|support|funds?|monies|it)\b"
         rf"|\bwithdrawal\s+of\s+{_DET}{_MOD}(?:grants?|funding|offer|awards?|allocations?|support|funds?)\b"
-        r"|\b(?:be|been|being|is|are)\s+(?:withdrawn|ended|cancell?ed|discontinued|revoked|brought\s+to\s+an\s+end)\b"
+        rf"|{_PASSIVE}(?:withdrawn|ended|cancell?ed|discontinued|revoked|terminated|brought\s+to\s+an\s+end)\b"
         rf"|\b(?:discontinue|revoke|cease|stop)(?:s|d|ped|ping)?\s+{_DET}(?:to\s+(?:fund|support)\b|(?:funding|the\s+grant|grant|support|award)\b)"
         r"|\b(?:not|decline\s+to)\s+(?:to\s+)?renew\b",
         re.I,
@@ -48,7 +50,7 @@ ACTIONS: dict[str, re.Pattern[str]] = {
         rf"|\bclaim(?:s|ed|ing)?\s+back\b|\bclaim(?:s|ed|ing)?\s+{_DET}{_MOD}{_MONEY}\s+back\b"
         rf"|\brecover(?:s|ed|ing|y)?\s+(?:of\s+)?{_DET}{_MOD}(?:{_MONEY}|costs?|all|any|some|part|overpayments?)\b"
         r"|\brepa(?:y|ys|id|ying|yment|yments|yable)\b|\brefund(?:s|ed|ing)?\b"
-        rf"|\b(?:be|been|being|is|are)\s+(?:returned|paid\s+back)\b|\breturn(?:s|ed|ing)?\s+{_DET}{_MOD}{_MONEY}\b"
+        rf"|{_PASSIVE}(?:returned|paid\s+back|repaid|refunded|reclaimed|recovered)\b|\breturn(?:s|ed|ing)?\s+{_DET}{_MOD}{_MONEY}\b"
         r"|\b(?:money|grant|funding|award)\s+back\b|\b(?:pay|paid|paying|hand|give)\s+(?:(?:it|them|this|all|any|some|part|of|the|our|your|grant|money|funding|award)\s+){0,4}back\b",
         re.I,
     ),

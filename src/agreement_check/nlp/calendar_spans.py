@@ -38,6 +38,10 @@ _PLACEHOLDER_RANGE = re.compile(
     rf"\b(?:start\w*|commenc\w*|begin\w*|from)\b[^.;]{{0,40}}{_BLANK}[^.;]{{0,60}}\b(?:end\w*|expir\w*|until|to)\b[^.;]{{0,20}}{_BLANK}",
     re.I,
 )
+_ENDS_ON = re.compile(
+    r"\b(?:period|term)\b[^.;]{0,40}?\b(?:up\s+to(?:\s+and\s+including)?|until|ending\s+on|ends\s+on|expir(?:es|ing)\s+on|to)\s+(?:the\s+)?$",
+    re.I,
+)
 _START_ROW = re.compile(r"\b(?:start|commencement|begin)\w*\s+date\b", re.I)
 _END_ROW = re.compile(r"\b(?:end|expiry|finish)\w*\s+date\b", re.I)
 
@@ -58,6 +62,9 @@ def calendar_spans(text: str) -> list[CalendarSpan]:
         years = _ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 1)
         duration = Duration(years, "Y", anniversary.start(), anniversary.end(), anniversary.group(0))
         spans.append(CalendarSpan(anniversary.start(), anniversary.end(), duration))
+    dates = find_dates(text)
+    if dates and not spans and _ENDS_ON.search(text[max(0, dates[0].start - 80) : dates[0].start]):
+        spans.append(CalendarSpan(dates[0].start, dates[0].end, None))  # "the Grant Period ends on 31 March 2027"
     placeholder = _PLACEHOLDER_RANGE.search(text)
     if placeholder:
         spans.append(CalendarSpan(placeholder.start(), placeholder.end(), None))

@@ -33,7 +33,7 @@ _MODALS: list[tuple[str, re.Pattern[str]]] = [
         "entitled",
         re.compile(
             r"\b(?:(?:is|are|shall\s+be|will\s+be|be)\s+entitled\s+to|reserves?\s+the\s+right\s+to|(?:has|have|retains?|keeps?)\s+the\s+right\s+to|"
-            r"give\s+(?:\w+\s+){0,3}the\s+right\s+to|right\s+to|(?:is|are)\s+free\s+to|at\s+(?:its|our|their)\s+(?:sole\s+|absolute\s+|reasonable\s+)?discretion)\b",
+            r"give\s+(?:\w+\s+){0,3}the\s+right\s+to|(?:with|having)\s+the\s+right\s+to|(?:is|are)\s+free\s+to|at\s+(?:its|our|their)\s+(?:sole\s+|absolute\s+|reasonable\s+)?discretion)\b",
             re.I,
         ),
     ),

@@ -91,9 +91,17 @@ _CONDITIONAL_OPENER = re.compile(
 )
 
 
+_REPORTED = re.compile(
+    r"^.*\b(?:acknowledges?|agrees?|accepts?|understands?|confirms?|notes?|recognises?|recognizes?)\s+that\b", re.I
+)
+
+
 def _main_clause(subject: str) -> str:
     """The main clause's subject: "If the Provider falls short, the officer will" is
     about the officer, not the Provider."""
+    reported = _REPORTED.search(subject)
+    if reported:  # "The Recipient acknowledges that [the Council may ...]"
+        subject = subject[reported.end() :]
     if _CONDITIONAL_OPENER.match(subject) and "," in subject:
         return subject[subject.rfind(",") + 1 :]
     return subject

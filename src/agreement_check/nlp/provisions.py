@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from agreement_check.nlp.actions import find_actions
 from agreement_check.nlp.crossrefs import defined_notice_period, referenced_clauses, units_of_clause
 from agreement_check.nlp.modality import modality_before
-from agreement_check.nlp.parties import UNKNOWN, Parties
+from agreement_check.nlp.parties import EITHER, FUNDER, UNKNOWN, Parties
 from agreement_check.nlp.periods import Period, find_periods
-from agreement_check.nlp.reasons import classify, reasons_of
+from agreement_check.nlp.reasons import DEFAULT_REASONS, classify, reasons_of
 from agreement_check.units import Unit
 
 _IMMEDIATE = re.compile(
@@ -36,9 +36,17 @@ _ON_NOTICE = re.compile(
     r"\b(?:on|by|upon|after)\s+(?:giving\s+)?(?:\w+\s+)?(?:written\s+)?notice(?:\s+in\s+writing)?\b|\bby\s+(?:writing\s+to|telling)\b|\bby\s+notice\s+in\s+writing\b",
     re.I,
 )
+# "Notwithstanding the Council's right to terminate for breach, either party may ..." sets
+# another right aside: its reasons are not this provision's.
+_ASIDE = re.compile(
+    r"^\W*(?:[\d.()a-z]{1,8}\s+)?(?:notwithstanding|without\s+prejudice\s+to|in\s+addition\s+to|as\s+well\s+as)\b[^,;]{0,200},",
+    re.I,
+)
+_FAILED = re.compile(r"\b(?:fail(?:s|ed|ing|ure)?|neglects?|omits?|refus(?:es|ed|al))\s+to\s+(?:\w+\s+)?$", re.I)
 _AT_ANY_TIME = re.compile(r"\bat\s+any\s+time\b", re.I)
 _THIRD_PARTY = re.compile(r"\b(?:third\s+part(?:y|ies)|any\s+other\s+(?:person|body|organisation))\b", re.I)
 _ACTS_ON_MONEY = frozenset({"end", "suspend", "reclaim", "reduce"})
+_FUNDER_SIDE = frozenset({FUNDER, EITHER, UNKNOWN})
 
 
 @dataclass(frozen=True)
@@ -84,7 +92,40 @@ def read_provisions(units: list[Unit], parties: Parties, clause_of: dict[int, st
         if unit.index in lead_ins or unit.is_heading or unit.text.rstrip().endswith("?"):
             continue  # a lead-in is read with each item it completes; a question grants nothing
         out.extend(_unit_provisions(unit, units, position, parties, clause_of))
+    return _with_notice_procedures(out)
+
+
+def _with_notice_procedures(provisions: list[Provision]) -> list[Provision]:
+    """A clause that says how any ending is done ("Where the funding is withdrawn, at least
+    three months' written notice will be given") sets the notice of every right to end
+    that states none of its own; immediate rights keep none."""
+    procedures = [p for p in provisions if _is_notice_procedure(p)]
+    if not procedures:
+        return provisions
+    notice = min((period for p in procedures for period in p.periods_of("notice")), key=lambda x: x.duration.days)
+    where = next(p.unit for p in procedures if notice in p.periods)
+    out = []
+    for provision in provisions:
+        if (
+            provision.action == "end"
+            and provision.actor in _FUNDER_SIDE
+            and not provision.periods_of("notice")
+            and "immediate" not in provision.timing
+            and not provision.reasons & DEFAULT_REASONS
+        ):
+            provision = _add_period(provision, notice, where)
+        out.append(provision)
     return out
+
+
+def _is_notice_procedure(provision: Provision) -> bool:
+    return (
+        provision.action == "end"
+        and provision.actor in _FUNDER_SIDE
+        and provision.modality in {"states", "will", "must"}
+        and bool(provision.periods_of("notice"))
+        and not provision.reasons & DEFAULT_REASONS
+    )
 
 
 def _unit_provisions(
@@ -95,13 +136,22 @@ def _unit_provisions(
         if not text:
             continue
         for mention in find_actions(text):
+            if _FAILED.search(text[max(0, mention.start - 25) : mention.start]):
+                continue  # "if you fail to repay": the action is what went wrong, a condition
             seg_start, seg_end = _segment(text, mention.start)
-            key = (mention.action, in_lead_in, seg_start)
+            key = (mention.action, in_lead_in, mention.start)
             if key in found:
                 continue
             segment = text[seg_start:seg_end]
-            reasons, exceptions = reasons_of(segment, other)
-            reasons = reasons | _referenced_reasons(segment + " " + other, units, clause_of, unit)
+            # the action's own words are not its reason ("withdrawal of the funding")
+            own = (
+                segment[: mention.start - seg_start]
+                + " " * (mention.end - mention.start)
+                + segment[mention.end - seg_start :]
+            )
+            own = _ASIDE.sub(lambda m: " " * len(m.group(0)), own)
+            reasons, exceptions = reasons_of(own, other)
+            reasons = reasons | _referenced_reasons(own + " " + other, units, clause_of, unit)
             periods = tuple(find_periods(segment) + find_periods(other))
             timing = _timing(segment + " " + other)
             provision = Provision(
