@@ -35,7 +35,8 @@ ACTIONS: dict[str, re.Pattern[str]] = {
         rf"|\bwithdrawal\s+of\s+{_DET}{_MOD}(?:grants?|funding|offer|awards?|allocations?|support|funds?)\b"
         rf"|{_PASSIVE}(?:withdrawn|ended|cancell?ed|discontinued|revoked|terminated|brought\s+to\s+an\s+end)\b"
         rf"|\b(?:discontinue|revoke|cease|stop)(?:s|d|ped|ping)?\s+{_DET}(?:to\s+(?:fund|support)\b|(?:funding|the\s+grant|grant|support|award)\b)"
-        r"|\b(?:not|decline\s+to)\s+(?:to\s+)?renew\b",
+        r"|\b(?:not|decline\s+to)\s+(?:to\s+)?renew\b"
+        r"|\b(?:grant|funding|award|support)\s+(?:will|shall|may|would|could|might)\s+(?:also\s+)?(?:then\s+)?(?P<act>stop|cease|end|come\s+to\s+an\s+end)\b",
         re.I,
     ),
     "suspend": re.compile(
@@ -120,6 +121,7 @@ def find_actions(text: str) -> list[ActionMention]:
         for match in pattern.finditer(text):
             if match.start() < seen_end:
                 continue
-            found.append(ActionMention(name, match.start(), match.end()))
+            start = match.start("act") if "act" in pattern.groupindex and match.group("act") else match.start()
+            found.append(ActionMention(name, start, match.end()))
             seen_end = match.end()
     return sorted(found, key=lambda m: (m.start, m.action))

@@ -31,7 +31,7 @@ REASON_CUES: dict[str, re.Pattern[str]] = {
         r"lack\s+of\s+(?:\w+\s+)?funds|insufficient\s+(?:funds|funding|budget|resources)|"
         r"(?:funding|grant\s+in\s+aid|allocation|money)\s+(?:it\s+|we\s+)?(?:receives?|received|from)\s+(?:from\s+)?(?:central\s+)?(?:government|\w+)|"
         r"(?:subject\s+to|depend\w*\s+on|conditional\s+(?:up)?on)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:receiv\w+|availability\s+of|continu\w+\s+(?:of\s+)?)\s*(?:\w+\s+){0,3}(?:funds?|funding|grant|monies|money)|"
-        r"spending\s+review|financial\s+(?:pressures|constraints|position)|(?:government|central)\s+funding|"
+        r"(?:money|funding|funds|grant\s+in\s+aid|income)\s+(?:stops|ceases|ends|is\s+withdrawn|is\s+cut|dries\s+up|runs\s+out)|spending\s+review|financial\s+(?:pressures|constraints|position)|(?:government|central)\s+funding|"
         r"funding\s+(?:ceases|ends|stops|reductions?))\b",
         re.I,
     ),
