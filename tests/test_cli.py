@@ -138,6 +138,24 @@ def test_extract_shows_word_numbers(tmp_path: Path) -> None:
     assert data[0]["blocks"][1]["number"] == "1.1"
 
 
+def test_extract_provisions_says_who_may_do_what(tmp_path: Path) -> None:
+    path = tmp_path / "offer.md"
+    path.write_text(
+        "1. We may end this grant at any time if our budget is cut, with three months' notice.\n\n"
+        "2. If you break these terms we may ask for the grant back.\n",
+        encoding="utf-8",
+    )
+    result = run(["extract", "--provisions", str(path)])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert any(line.startswith("[clause 1]") and "funder may end" in line and "notice P3M" in line for line in lines)
+    assert any(line.startswith("[clause 2]") and "funder may reclaim; for breach" in line for line in lines)
+    data = json.loads(run(["extract", "--provisions", "--format", "json", str(path)]).output)
+    ending = next(p for p in data[0]["provisions"] if p["action"] == "end")
+    assert ending["periods"] == [{"role": "notice", "period": "P3M", "days": 91}]
+    assert ending["location"]["clause"] == "1"
+
+
 def test_rules_commands() -> None:
     listing = run(["rules", "list"]).output
     assert "leeds-compact/termination-notice" in listing and "working-together/apologies" in listing

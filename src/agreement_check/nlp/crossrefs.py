@@ -35,15 +35,25 @@ def referenced_clauses(text: str) -> list[str]:
     return [re.sub(r"\s+", "", m.group(1)).strip(".") for m in _REFERENCE.finditer(text)]
 
 
-def units_of_clause(number: str, units: list[Unit], clause_of: dict[int, str | None]) -> list[Unit]:
-    """The units of the clause `number` and its sub-clauses, in order."""
-    wanted = number.lower()
-    out = []
-    for unit in units:
-        clause = (clause_of.get(unit.block) or "").lower().replace(" ", "")
-        if clause and (clause == wanted or clause.startswith(wanted + ".") or clause.startswith(wanted + "(")):
-            out.append(unit)
-    return out
+class ClauseIndex:
+    """The units of each clause number, built once per document, so that following a
+    reference costs a look-up rather than a pass over the document."""
+
+    def __init__(self, units: list[Unit], clause_of: dict[int, str | None]) -> None:
+        self._units: dict[str, list[Unit]] = {}
+        for unit in units:
+            clause = (clause_of.get(unit.block) or "").lower().replace(" ", "")
+            if clause:
+                self._units.setdefault(clause, []).append(unit)
+
+    def units_of(self, number: str) -> list[Unit]:
+        """The units of the clause `number` and its sub-clauses, in order."""
+        wanted = number.lower()
+        out: list[Unit] = []
+        for clause, units in self._units.items():
+            if clause == wanted or clause.startswith((wanted + ".", wanted + "(")):
+                out.extend(units)
+        return sorted(out, key=lambda u: u.index)
 
 
 def defined_notice_period(unit: Unit, units: list[Unit], parties: Parties) -> tuple[Duration, Unit] | None:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from agreement_check.nlp.actions import find_actions
-from agreement_check.nlp.crossrefs import defined_notice_period, referenced_clauses, units_of_clause
+from agreement_check.nlp.crossrefs import ClauseIndex, defined_notice_period, referenced_clauses
 from agreement_check.nlp.modality import modality_before
 from agreement_check.nlp.parties import EITHER, FUNDER, UNKNOWN, Parties
 from agreement_check.nlp.periods import Period, find_periods
@@ -87,11 +87,12 @@ class Provision:
 def read_provisions(units: list[Unit], parties: Parties, clause_of: dict[int, str | None]) -> list[Provision]:
     """Every provision of a document, in reading order."""
     lead_ins = {u.lead_unit for u in units if u.lead_unit is not None}
+    index = ClauseIndex(units, clause_of)
     out: list[Provision] = []
     for position, unit in enumerate(units):
         if unit.index in lead_ins or unit.is_heading or unit.text.rstrip().endswith("?"):
             continue  # a lead-in is read with each item it completes; a question grants nothing
-        out.extend(_unit_provisions(unit, units, position, parties, clause_of))
+        out.extend(_unit_provisions(unit, units, position, parties, index))
     return _with_notice_procedures(out)
 
 
@@ -129,7 +130,7 @@ def _is_notice_procedure(provision: Provision) -> bool:
 
 
 def _unit_provisions(
-    unit: Unit, units: list[Unit], position: int, parties: Parties, clause_of: dict[int, str | None]
+    unit: Unit, units: list[Unit], position: int, parties: Parties, index: ClauseIndex
 ) -> list[Provision]:
     found: dict[tuple[str, bool, int], Provision] = {}
     for in_lead_in, text, other in ((False, unit.text, unit.lead_in), (True, unit.lead_in, unit.text)):
@@ -151,7 +152,7 @@ def _unit_provisions(
             )
             own = _ASIDE.sub(lambda m: " " * len(m.group(0)), own)
             reasons, exceptions = reasons_of(own, other)
-            reasons = reasons | _referenced_reasons(own + " " + other, units, clause_of, unit)
+            reasons = reasons | _referenced_reasons(own + " " + other, index, unit)
             periods = tuple(find_periods(segment) + find_periods(other))
             timing = _timing(segment + " " + other)
             provision = Provision(
@@ -209,12 +210,12 @@ def _timing(text: str) -> frozenset[str]:
     return frozenset(timing)
 
 
-def _referenced_reasons(text: str, units: list[Unit], clause_of: dict[int, str | None], unit: Unit) -> set[str]:
+def _referenced_reasons(text: str, index: ClauseIndex, unit: Unit) -> set[str]:
     """The reasons of the clauses a provision refers to ("in the circumstances described
     in clause 11.3(c)")."""
     found: set[str] = set()
     for number in referenced_clauses(text):
-        for other in units_of_clause(number, units, clause_of)[:12]:
+        for other in index.units_of(number)[:12]:
             if other.index != unit.index:
                 found |= classify(other.context_text)
     return found

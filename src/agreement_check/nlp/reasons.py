@@ -13,6 +13,7 @@ reason for it, so it is classified separately.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 REASON_CUES: dict[str, re.Pattern[str]] = {
     "any-reason": re.compile(
@@ -43,7 +44,7 @@ REASON_CUES: dict[str, re.Pattern[str]] = {
     ),
     "at-any-time": re.compile(r"\bat\s+any\s+time\b", re.I),
     "breach": re.compile(
-        r"\b(?:breach(?:es|ed|ing)?|default(?:s|ed)?|fail(?:s|ed|ing)?\s+to|failure\s+to|failures?\b|"
+        r"\b(?:breach(?:es|ed|ing)?|default(?:s|ed)?|(?:break|breaks|breaking|broken|broke)\s+(?:any\s+of\s+)?(?:these|the|this|our|its|your|any)\s+(?:\w+\s+)?(?:terms|conditions|agreement|rules|promises)|fail(?:s|ed|ing)?\s+to|failure\s+to|failures?\b|"
         r"(?:does|do|did|has|have)\s+not\s+(?:\w+\s+)?(?:comply|complied|meet|met|keep|kept|deliver|delivered|follow|followed|fulfil|fulfilled|observe|observed|adhere)|"
         r"not\s+(?:be\s+|been\s+|being\s+)?(?:complied|fulfilled|met|kept|observed|adhered|satisfied|delivered|achieved)|not\s+(?:comply|keep)|"
         r"non[\s-]?(?:compliance|delivery|performance)|poor\s+performance|falls?\s+short|fallen\s+short|under-?perform\w*|unsatisfactory|"
@@ -102,6 +103,11 @@ def _about_serious(text: str, breach: re.Match[str]) -> bool:
 def classify(text: str) -> set[str]:
     """Every reason category written in `text`. A breach *of* a serious duty ("fails to
     safeguard children", "breach of the anti-fraud terms") is serious, not ordinary."""
+    return set(_classify(text))
+
+
+@lru_cache(maxsize=4096)
+def _classify(text: str) -> frozenset[str]:
     found = {name for name, pattern in REASON_CUES.items() if pattern.search(text)}
     breaches = list(REASON_CUES["breach"].finditer(text))
     if breaches and all(_about_serious(text, m) for m in breaches):
@@ -109,7 +115,7 @@ def classify(text: str) -> set[str]:
         found.add("serious")
     if "remedy-failed" in found:
         found.add("breach")
-    return found
+    return frozenset(found)
 
 
 def split_exception(text: str) -> tuple[str, str]:
