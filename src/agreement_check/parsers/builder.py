@@ -51,7 +51,7 @@ class BlockBuilder:
         elif kind in {"header", "footer"}:
             clause, path = None, ()
         else:
-            clause = self._clauses.block(own)
+            clause = self._clauses.block(own, text)
             path = self.heading_path()
         table, row, column = cell if cell else (None, None, None)
         location = Location(

@@ -2,9 +2,9 @@
 
 A PDF has no paragraphs, headings or tables, only positioned words. This module rebuilds
 what a reader sees: running headers and footers set aside, two-column pages read column
-by column, table rows found from column alignment, lines joined into paragraphs (also
-across a page break), end-of-line hyphenation repaired only where the joined word is a
-word, and headings told apart by size and weight.
+by column, and table rows found from column alignment. The remaining lines go, in that
+reading order, to `pdf_paragraphs`, which joins them into paragraphs and headings (also
+across a column or page break).
 """
 
 from __future__ import annotations
@@ -13,32 +13,22 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from agreement_check.parsers.clauses import typed_number
+from agreement_check.parsers.line_flow import BULLET
+from agreement_check.parsers.pdf_paragraphs import LayoutBlock, ParagraphFlow
 from agreement_check.parsers.pdf_words import Line, PageWords, Word, group_lines, join_words
 
 RUNNING_BAND = 0.09  # top and bottom share of the page where running heads live
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
-_BULLET = re.compile(r"^[•◦▪‣●○■\-–—*]\s")
-_TERMINAL = re.compile(r"[.:;!?)]\s*$|[.:;!?][\"'”’]\s*$")
 
-
-@dataclass
-class LayoutBlock:
-    text: str
-    kind: str  # heading | paragraph | table-cell | header | footer
-    page: int
-    level: int = 0
-    cell: tuple[int, int, int] | None = None
-    size: float = 0.0
+__all__ = ["LayoutBlock", "lay_out"]
 
 
 def lay_out(pages: list[PageWords], is_word: Callable[[str], bool]) -> list[LayoutBlock]:
     page_lines = [(p, group_lines(p.words)) for p in pages]
     running = _running_lines(page_lines)
-    body_size = _body_size(page_lines)
-    blocks: list[LayoutBlock] = []
+    flow = ParagraphFlow(_body_size(page_lines), is_word)
     seen_running: set[str] = set()
     tables = 0
     for page, lines in page_lines:
@@ -51,15 +41,17 @@ def lay_out(pages: list[PageWords], is_word: Callable[[str], bool]) -> list[Layo
             key = _shape(line.text)
             if key not in seen_running and not _PAGE_NUMBER.match(line.text.strip()):
                 seen_running.add(key)
-                blocks.append(LayoutBlock(line.text, role, page.number))
+                flow.add_aside(LayoutBlock(line.text, role, page.number))
         for segment in _columns(body, page.width):
+            flow.column_break()
             for kind, content in _tables(segment):
                 if kind == "table":
-                    blocks.extend(_table_blocks(content, page.number, tables))
+                    flow.add_table(_table_blocks(content, page.number, tables))
                     tables += 1
                 else:
-                    blocks.extend(_paragraphs(content, page.number, body_size, is_word))
-    return _join_across_pages(blocks, is_word)
+                    for line in content:
+                        flow.add_line(line, page.number)
+    return flow.finish()
 
 
 # -- running headers and footers ---------------------------------------------------------
@@ -193,7 +185,7 @@ def _segments(line: Line) -> list[list[Word]]:
         else:
             out[-1].append(word)
     label = join_words(out[0])
-    if len(out) > 1 and len(out[0]) == 1 and (typed_number(label + " x") or _BULLET.match(label + " ")):
+    if len(out) > 1 and len(out[0]) == 1 and (typed_number(label + " x") or BULLET.match(label + " ")):
         out = [out[0] + out[1], *out[2:]]  # "12.  Text" is a numbered clause, not a row
     return out
 
@@ -268,93 +260,3 @@ def _table_blocks(rows: list[list[str]], page: int, table: int) -> list[LayoutBl
         for c, text in enumerate(row)
         if text.strip()
     ]
-
-
-# -- paragraphs and headings -----------------------------------------------------------
-
-
-def _paragraphs(lines: list[Line], page: int, body_size: float, is_word: Callable[[str], bool]) -> list[LayoutBlock]:
-    groups: list[list[Line]] = []
-    for line in lines:
-        if groups and not _starts_paragraph(groups[-1][-1], line):
-            groups[-1].append(line)
-        else:
-            groups.append([line])
-    return [_block(group, page, body_size, is_word) for group in groups]
-
-
-def _starts_paragraph(prev: Line, line: Line) -> bool:
-    gap = line.top - prev.bottom
-    if gap > max(prev.size, line.size) * 0.55 or gap < -2:
-        return True
-    if abs(prev.size - line.size) > 0.6 or prev.bold != line.bold:
-        return True
-    text = line.text
-    return bool(typed_number(text) or _BULLET.match(text))
-
-
-def _block(group: list[Line], page: int, body_size: float, is_word: Callable[[str], bool]) -> LayoutBlock:
-    text = join_lines([line.text for line in group], is_word)
-    size = max(line.size for line in group)
-    words = len(text.split())
-    bigger = size >= body_size * 1.12
-    bold = all(line.bold for line in group)
-    if (bigger or bold) and words <= 16 and not text.rstrip().endswith((".", ";", ",")):
-        level = _heading_level(size, body_size, bold)
-        return LayoutBlock(text, "heading", page, level=level, size=size)
-    return LayoutBlock(text, "paragraph", page, size=size)
-
-
-def _heading_level(size: float, body: float, bold: bool) -> int:
-    ratio = size / body
-    if ratio >= 1.55:
-        return 1
-    if ratio >= 1.35:
-        return 2
-    if ratio >= 1.12:
-        return 3
-    return 4
-
-
-def join_lines(lines: list[str], is_word: Callable[[str], bool]) -> str:
-    """Lines of one paragraph into one string, repairing words broken at a line end."""
-    out = lines[0].strip() if lines else ""
-    for line in lines[1:]:
-        out = _join(out, line.strip(), is_word)
-    return out
-
-
-def _join(left: str, right: str, is_word: Callable[[str], bool]) -> str:
-    match = re.search(r"(\w+)-$", left)
-    first = re.match(r"([a-z]+)(.*)$", right, re.S)
-    if match and first:
-        head, tail = match.group(1), first.group(1)
-        if is_word(head + tail):  # "termi-" + "nation"; "non-" + "recurrent" keeps its hyphen
-            return left[:-1] + right
-        return left + right
-    return f"{left} {right}"
-
-
-def _join_across_pages(blocks: list[LayoutBlock], is_word: Callable[[str], bool]) -> list[LayoutBlock]:
-    """A paragraph cut by a page break is one paragraph (on the page where it starts)."""
-    out: list[LayoutBlock] = []
-    last_body: int | None = None
-    for block in blocks:
-        if block.kind in {"header", "footer"}:
-            out.append(block)
-            continue
-        prev = out[last_body] if last_body is not None else None
-        if (
-            prev is not None
-            and block.kind == "paragraph"
-            and prev.kind == "paragraph"
-            and block.page == prev.page + 1
-            and not _TERMINAL.search(prev.text)
-            and abs(prev.size - block.size) < 0.6
-            and not typed_number(block.text)
-        ):
-            prev.text = _join(prev.text, block.text, is_word)
-            continue
-        out.append(block)
-        last_body = len(out) - 1
-    return out
