@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,13 +37,20 @@ class CheckOptions:
     memory_mb: int = 1024  # how far a worker may grow while reading one document
 
 
-def check(paths: Iterable[str | Path], options: CheckOptions | None = None, progress: Progress | None = None) -> Report:
+def check(
+    paths: Iterable[str | Path],
+    options: CheckOptions | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> Report:
+    """Setting `cancel` from another thread stops the check: its workers are killed and
+    `CheckCancelled` is raised (the web page does this when a visitor leaves)."""
     options = options or CheckOptions()
     packs = load_configured_packs(options)
     if options.pack != "auto" and options.pack not in packs:
         raise UsageError(f"unknown pack {options.pack!r}; known packs: {', '.join(sorted(packs))}")
     collected = collect(list(paths), options.include, options.exclude)
-    results = check_files(collected.files, options, progress)
+    results = check_files(collected.files, options, progress, cancel)
     return build_report(results, packs, skipped=collected.skipped)
 
 

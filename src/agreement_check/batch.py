@@ -7,9 +7,11 @@ error entry; the rest of the batch goes on.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from agreement_check.errors import CheckCancelled
 from agreement_check.report import DocumentResult
 
 if TYPE_CHECKING:
@@ -30,7 +32,13 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def check_files(files: list[Path], options: CheckOptions, progress: Progress | None = None) -> list[DocumentResult]:
+def check_files(
+    files: list[Path],
+    options: CheckOptions,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> list[DocumentResult]:
+    """Setting `cancel` (from another thread) stops the workers and raises `CheckCancelled`."""
     if progress:
         progress.start(len(files))
     if not files:
@@ -40,11 +48,13 @@ def check_files(files: list[Path], options: CheckOptions, progress: Progress | N
         from agreement_check.isolation import Limits, run_isolated
 
         limits = Limits(seconds=options.timeout, memory_mb=options.memory_mb)
-        return run_isolated(files, options, jobs, limits, progress)
-    return _in_process(files, options, progress)
+        return run_isolated(files, options, jobs, limits, progress, cancel=cancel)
+    return _in_process(files, options, progress, cancel)
 
 
-def _in_process(files: list[Path], options: CheckOptions, progress: Progress | None) -> list[DocumentResult]:
+def _in_process(
+    files: list[Path], options: CheckOptions, progress: Progress | None, cancel: threading.Event | None
+) -> list[DocumentResult]:
     """Without isolation, for embedding in a process that is itself a sandbox."""
     from agreement_check.api import check_file, load_configured_packs
     from agreement_check.isolation import display_path
@@ -52,6 +62,8 @@ def _in_process(files: list[Path], options: CheckOptions, progress: Progress | N
     packs = load_configured_packs(options)
     results = []
     for path in files:
+        if cancel is not None and cancel.is_set():
+            raise CheckCancelled("the check was cancelled")
         try:
             result = check_file(path, packs, options)
         except Exception as exc:  # never a traceback for one document: report it and go on

@@ -62,5 +62,10 @@ class RuleFileError(AgreementCheckError):
         self.problems = problems
 
 
+class CheckCancelled(AgreementCheckError):
+    """A check stopped before it finished because its caller asked (the web page's time
+    limit passed, or its visitor left); the workers reading documents have been stopped."""
+
+
 class UsageError(AgreementCheckError):
     """Options that cannot work together, an unknown pack, a missing path."""

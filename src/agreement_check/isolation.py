@@ -5,7 +5,9 @@ itself, and a small DOCX can inflate to gigabytes. Each worker has an address-sp
 and the supervisor gives each document a deadline; a worker that overruns is killed and
 replaced, and its document becomes a `timeout` or `too-large` error entry while the rest
 of the batch goes on. Workers come from a fork server that has already imported spaCy,
-so starting or replacing one costs milliseconds, not seconds.
+so starting or replacing one costs milliseconds, not seconds. A caller that no longer
+wants the results (the web page, when its visitor leaves) sets `cancel`: every worker is
+killed within a fraction of a second and `CheckCancelled` is raised.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from agreement_check.errors import CheckCancelled
 from agreement_check.report import DocumentResult
 
 if TYPE_CHECKING:
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
     from agreement_check.batch import Progress
 
 PRELOAD = ["agreement_check.worker_main"]
+CANCEL_POLL = 0.1  # seconds between looks at `cancel` while workers are busy
 
 
 @dataclass
@@ -66,8 +70,10 @@ def run_isolated(
     limits: Limits,
     progress: Progress | None = None,
     serve: Callable[..., None] | None = None,
+    cancel: threading.Event | None = None,
 ) -> list[DocumentResult]:
-    """`serve` is the worker's loop (worker_main.serve); tests pass a stand-in."""
+    """`serve` is the worker's loop (worker_main.serve); tests pass a stand-in. Setting
+    `cancel` stops every worker and raises `CheckCancelled`."""
     from agreement_check.worker_main import serve as default_serve
 
     ctx = _context()
@@ -76,26 +82,31 @@ def run_isolated(
     pending.reverse()
     results: dict[int, DocumentResult] = {}
     workers = [_spawn(ctx, target, options, limits) for _ in range(min(jobs, len(files)))]
+    poll = CANCEL_POLL if cancel is not None else None
     try:
         while len(results) < len(files):
+            if cancel is not None and cancel.is_set():
+                raise CheckCancelled("the check was cancelled")
             for worker in workers:
                 if worker.task is None and pending:
                     index, path = pending.pop()
                     worker.conn.send((index, str(path)))
                     worker.task, worker.started = index, time.monotonic()
-            _collect(workers, files, results, limits, progress, lambda: _spawn(ctx, target, options, limits))
+            _collect(workers, files, results, limits, progress, lambda: _spawn(ctx, target, options, limits), poll)
     finally:
         for worker in workers:
             _stop(worker)
     return [results[i] for i in range(len(files))]
 
 
-def _collect(workers, files, results, limits, progress, respawn) -> None:  # type: ignore[no-untyped-def]
+def _collect(workers, files, results, limits, progress, respawn, poll=None) -> None:  # type: ignore[no-untyped-def]
     busy = [w for w in workers if w.task is not None]
     if not busy:
         return
     now = time.monotonic()
     timeout = max(0.01, min(w.started + limits.seconds for w in busy) - now)
+    if poll is not None:
+        timeout = min(timeout, poll)
     ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=timeout)
     for i, worker in enumerate(workers):
         if worker.task is None:

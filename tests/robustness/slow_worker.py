@@ -25,3 +25,15 @@ class _HangingConnection:
 
 def serve(conn, options, memory_mb) -> None:  # type: ignore[no-untyped-def]
     real_serve(_HangingConnection(conn), options, memory_mb)
+
+
+def hang(pid_folder, conn, options, memory_mb) -> None:  # type: ignore[no-untyped-def]
+    """A worker that takes a document, writes its process id into `pid_folder` (so a test
+    can tell whether it is still alive) and never answers. Loads nothing, starts at once."""
+    import os
+    from pathlib import Path
+
+    conn.recv()
+    (Path(pid_folder) / str(os.getpid())).write_text("")
+    while True:
+        time.sleep(1)
