@@ -1,4 +1,5 @@
-"""`agreement-check rules ...`: list, show, validate and test rule files."""
+"""`agreement-check rules ...`: list, show, validate and test rule files, and print their
+JSON Schema."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from agreement_check.exitcodes import ExitCode
 
 @click.group()
 def rules() -> None:
-    """List, explain, validate and test rules."""
+    """List, explain, validate and test rules; print the rule-file JSON Schema."""
 
 
 @rules.command("list")
@@ -65,6 +66,18 @@ def validate(files: tuple[Path, ...]) -> None:
     else:
         packs = load_packs()
         click.echo(f"{sum(len(p.rules) for p in packs.values())} built-in rule(s) in {len(packs)} pack(s) valid.")
+
+
+@rules.command("schema")
+@click.option("--pack", "pack", is_flag=True, help="The schema of a pack.yaml instead of a rule file.")
+def schema(pack: bool) -> None:
+    """The JSON Schema of a rule file (or of pack.yaml), for editors and other tools.
+
+    The same schemas ship in agreement_check/schemas/ (rule.schema.json, pack.schema.json).
+    """
+    from agreement_check.ruleset.json_schema import json_schema_text
+
+    click.echo(json_schema_text("pack" if pack else "rule"), nl=False)
 
 
 @rules.command("test")

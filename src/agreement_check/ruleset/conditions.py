@@ -8,11 +8,19 @@ over an `extract` entry (durations unit by unit, sums of money).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from agreement_check.nlp.durations import Duration, compare, parse_iso
-
-Problems = list[tuple[tuple[Any, ...], str]]
+from agreement_check.ruleset.decide_schema import (
+    AllCondition,
+    AnyCondition,
+    FoundCondition,
+    LargestBelowCondition,
+    NoneCondition,
+    NotCondition,
+    ShortestAtLeastCondition,
+)
+from agreement_check.ruleset.decide_schema import Condition as ConditionSpec
 
 
 class Results(Protocol):
@@ -88,55 +96,19 @@ class LargestBelow(Condition):
         return [self.of]
 
 
-CONDITION_KEYS = ("found", "none", "all", "any", "not", "shortest_at_least", "largest_below")
-
-
-def compile_condition(spec: Any, path: tuple[Any, ...], known: set[str], problems: Problems) -> Condition | None:
-    if not isinstance(spec, dict) or len(spec) != 1:
-        problems.append((path, f"expected a mapping with one of {', '.join(CONDITION_KEYS)}"))
-        return None
-    ((key, value),) = spec.items()
-    where = (*path, key)
-    if key in {"found", "none"}:
-        names = [value] if isinstance(value, str) else value
-        if not isinstance(names, list) or not names:
-            problems.append((where, "expected a name or a list of names"))
-            return None
-        for name in names:
-            if name not in known:
-                problems.append((where, f"no find or extract entry named {name!r}"))
-        return Found(list(names), negate=key == "none")
-    if key in {"all", "any"}:
-        if not isinstance(value, list) or not value:
-            problems.append((where, "expected a non-empty list of conditions"))
-            return None
-        parts = [compile_condition(v, (*where, i), known, problems) for i, v in enumerate(value)]
-        return None if any(p is None for p in parts) else Combined(key, [p for p in parts if p])
-    if key == "not":
-        part = compile_condition(value, where, known, problems)
-        return Combined("not", [part]) if part else None
-    if key == "shortest_at_least":
-        return _threshold(value, where, known, problems)
-    if key == "largest_below":
-        if not isinstance(value, dict) or set(value) != {"of", "amount"}:
-            problems.append((where, "expected {of: NAME, amount: NUMBER}"))
-            return None
-        if value["of"] not in known:
-            problems.append(((*where, "of"), f"no extract entry named {value['of']!r}"))
-        return LargestBelow(value["of"], float(value["amount"]))
-    problems.append((where, f"unknown condition (expected one of {', '.join(CONDITION_KEYS)})"))
-    return None
-
-
-def _threshold(value: Any, where: tuple[Any, ...], known: set[str], problems: Problems) -> Condition | None:
-    if not isinstance(value, dict) or set(value) != {"of", "duration"}:
-        problems.append((where, "expected {of: NAME, duration: ISO 8601 such as P6M}"))
-        return None
-    if value["of"] not in known:
-        problems.append(((*where, "of"), f"no extract entry named {value['of']!r}"))
-    try:
-        threshold = parse_iso(str(value["duration"]))
-    except ValueError as exc:
-        problems.append(((*where, "duration"), f"bad duration: {exc}"))
-        return None
-    return ShortestAtLeast(value["of"], threshold)
+def compile_condition(spec: ConditionSpec) -> Condition:
+    """A validated `when` as a condition the engine evaluates."""
+    if isinstance(spec, (FoundCondition, NoneCondition)):
+        names = spec.found if isinstance(spec, FoundCondition) else spec.none
+        return Found([names] if isinstance(names, str) else list(names), negate=isinstance(spec, NoneCondition))
+    if isinstance(spec, AllCondition):
+        return Combined("all", [compile_condition(p) for p in spec.all])
+    if isinstance(spec, AnyCondition):
+        return Combined("any", [compile_condition(p) for p in spec.any])
+    if isinstance(spec, NotCondition):
+        return Combined("not", [compile_condition(spec.not_)])
+    if isinstance(spec, ShortestAtLeastCondition):
+        return ShortestAtLeast(spec.shortest_at_least.of, parse_iso(spec.shortest_at_least.duration))
+    if isinstance(spec, LargestBelowCondition):
+        return LargestBelow(spec.largest_below.of, spec.largest_below.amount)
+    raise TypeError(f"not a condition: {spec!r}")

@@ -12,16 +12,16 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from agreement_check.errors import RuleFileError, RuleProblem
-from agreement_check.matchers.compose import Node
 from agreement_check.matchers.provision_query import selects_provisions
-from agreement_check.nlp.components import COMPONENTS
-from agreement_check.nlp.durations import parse_iso
 from agreement_check.ruleset.conditions import compile_condition
-from agreement_check.ruleset.nodes import Ref, compile_node
+from agreement_check.ruleset.crosscheck import RuleParts, check_names
+from agreement_check.ruleset.fields import is_tag
+from agreement_check.ruleset.nodes import compile_finds
 from agreement_check.ruleset.rule import Decision, Pack, Rule
-from agreement_check.ruleset.schema import ComponentExtract, PackSpec, PeriodsExtract, ProvisionExtract, RuleSpec
+from agreement_check.ruleset.schema import PackSpec, ProvisionExtract, RuleSpec
 
 PACK_FILE = "pack.yaml"
 MAX_RULE_FILE_BYTES = 1_000_000
@@ -111,7 +111,9 @@ def _load_pack_spec(path: Path, problems: list[RuleProblem]) -> PackSpec | None:
     try:
         return PackSpec.model_validate(data)
     except ValidationError as exc:
-        _report(exc, path, "pack", lines, problems)
+        for where, message in _schema_problems(exc):
+            key = ".".join(map(str, where)) or "-"
+            problems.append(RuleProblem(str(path), _line(lines, where), "pack", key, message))
         return None
 
 
@@ -119,95 +121,47 @@ def _load_rule(path: Path, problems: list[RuleProblem]) -> Rule | None:
     data, lines = _read_yaml(path, problems)
     if data is None:
         return None
-    rule_id = str(data.get("id", path.stem)) if isinstance(data, dict) else path.stem
-    try:
-        spec = RuleSpec.model_validate(data)
-    except ValidationError as exc:
-        _report(exc, path, rule_id, lines, problems)
-        _report_find_problems(data, path, rule_id, lines, problems)
-        return None
-    if spec.id.split("/")[-1] != path.stem:
-        problems.append(
-            RuleProblem(str(path), _line(lines, ("id",)), spec.id, "id", f"must match the file name ({path.stem})")
-        )
+    rule_id = str(data.get("id", path.stem))
     local: list[tuple[tuple[Any, ...], str]] = []
-    rule = _compile(spec, str(path), local)
-    for where, message in local:
-        problems.append(RuleProblem(str(path), _line(lines, where), spec.id, ".".join(map(str, where)), message))
+    try:
+        spec: RuleSpec | None = RuleSpec.model_validate(data)
+    except ValidationError as exc:
+        spec = None
+        local += _schema_problems(exc)
+    local += check_names(RuleParts.of_spec(spec) if spec else RuleParts.of_data(data))
+    if spec and spec.id.split("/")[-1] != path.stem:
+        local.append((("id",), f"must match the file name ({path.stem})"))
+    rule = _compile(spec, str(path)) if spec and not local else None
+    if rule:
+        local += _provision_extract_problems(rule)
+    located = [(_line(lines, where), ".".join(map(str, where)) or "-", message) for where, message in local]
+    problems.extend(RuleProblem(str(path), line, rule_id, key, message) for line, key, message in sorted(located))
     return None if local else rule
 
 
-def _report_find_problems(
-    data: dict[str, Any], path: Path, rule_id: str, lines: dict[tuple[Any, ...], int], problems: list[RuleProblem]
-) -> None:
-    """Even when the file fails the schema, check its matchers too, so that one run lists
-    every mistake rather than one layer at a time."""
-    find = data.get("find")
-    if not isinstance(find, dict):
-        return
-    local: list[tuple[tuple[Any, ...], str]] = []
-    for name, node_spec in find.items():
-        compile_node(node_spec, ("find", name), local, [])
-    for where, message in local:
-        problems.append(RuleProblem(str(path), _line(lines, where), rule_id, ".".join(map(str, where)), message))
-
-
-def _compile(spec: RuleSpec, source: str, problems: list[tuple[tuple[Any, ...], str]]) -> Rule:
-    refs: list[Ref] = []
-    finds = {}
-    for name, node_spec in spec.find.items():
-        node = compile_node(node_spec, ("find", name), problems, refs)
-        if node is not None:
-            finds[name] = node
-    for ref in refs:
-        if ref.name not in finds:
-            problems.append((ref.path, f"no find entry named {ref.name!r}"))
-        else:
-            ref.target = finds[ref.name]
-    extracts = {}
-    for name, extract in spec.extract.items():
-        if isinstance(extract, ComponentExtract) and extract.component not in COMPONENTS:
-            problems.append(
-                (("extract", name, "component"), f"unknown component (known: {', '.join(sorted(COMPONENTS))})")
-            )
-        if isinstance(extract, ProvisionExtract):
-            _check_provision_extract(name, extract, finds, problems)
-        if isinstance(extract, PeriodsExtract):
-            for key in ("within", "not_within"):
-                wanted = getattr(extract, key)
-                if wanted is not None and wanted not in finds:
-                    problems.append((("extract", name, key), f"no find entry named {wanted!r}"))
-        extracts[name] = extract
-    known = set(spec.find) | set(spec.extract)
-    decisions = []
-    for i, outcome in enumerate(spec.decide):
-        when = compile_condition(outcome.when, ("decide", i, "when"), known, problems) if outcome.when else None
-        if outcome.message and outcome.message not in spec.messages:
-            problems.append((("decide", i, "message"), f"no message named {outcome.message!r}"))
-        if outcome.status not in spec.messages and not outcome.message:
-            problems.append((("decide", i, "status"), f"no message for status {outcome.status!r}"))
-        decisions.append(
-            Decision(outcome.status, outcome.edit, when, outcome.message, dict(outcome.values), outcome.evidence)
+def _compile(spec: RuleSpec, source: str) -> Rule:
+    """The validated, cross-checked spec as matcher nodes and conditions."""
+    decisions = [
+        Decision(
+            o.status,
+            o.edit,
+            compile_condition(o.when) if o.when is not None else None,
+            o.message,
+            o.value_specs(),
+            list(o.evidence) if o.evidence is not None else None,
         )
-    if spec.decide[-1].when is not None:
-        problems.append((("decide",), "the last decision must have no `when` (it is the default)"))
-    return Rule(spec, source, finds, extracts, decisions)
+        for o in spec.decide
+    ]
+    return Rule(spec, source, compile_finds(spec.find), dict(spec.extract), decisions)
 
 
-def _check_provision_extract(
-    name: str, extract: ProvisionExtract, finds: dict[str, Node], problems: list[tuple[tuple[Any, ...], str]]
-) -> None:
-    where = ("extract", name)
-    node = finds.get(extract.provisions)
-    if node is None:
-        problems.append(((*where, "provisions"), f"no find entry named {extract.provisions!r}"))
-    elif not selects_provisions(node):
-        problems.append(((*where, "provisions"), f"{extract.provisions!r} is not made of `provision` queries"))
-    if extract.if_none is not None:
-        try:
-            parse_iso(extract.if_none)
-        except ValueError as exc:
-            problems.append(((*where, "if_none"), f"bad duration: {exc}"))
+def _provision_extract_problems(rule: Rule) -> list[tuple[tuple[Any, ...], str]]:
+    """`provisions` of an extract entry must name a find entry made of provision queries."""
+    return [
+        (("extract", name, "provisions"), f"{extract.provisions!r} is not made of `provision` queries")
+        for name, extract in rule.extracts.items()
+        if isinstance(extract, ProvisionExtract) and not selects_provisions(rule.finds[extract.provisions])
+    ]
 
 
 def _read_yaml(path: Path, problems: list[RuleProblem]) -> tuple[Any, dict[tuple[Any, ...], int]]:
@@ -252,7 +206,7 @@ def _first_alias(node: yaml.Node | None) -> int | None:
     while stack:
         current = stack.pop()
         if id(current) in seen:
-            return current.start_mark.line + 1
+            return int(current.start_mark.line) + 1
         seen.add(id(current))
         if isinstance(current, yaml.MappingNode):
             for key, value in current.value:
@@ -282,10 +236,17 @@ def _line(lines: dict[tuple[Any, ...], int], where: tuple[Any, ...]) -> int:
     return lines.get(where, 1)
 
 
-def _report(
-    exc: ValidationError, path: Path, rule_id: str, lines: dict[tuple[Any, ...], int], problems: list[RuleProblem]
-) -> None:
-    for error in exc.errors():
-        where = tuple(error["loc"])
-        message = error["msg"] if error["type"] != "extra_forbidden" else "unknown key"
-        problems.append(RuleProblem(str(path), _line(lines, where), rule_id, ".".join(map(str, where)) or "-", message))
+def _schema_problems(exc: ValidationError) -> list[tuple[tuple[Any, ...], str]]:
+    """Each validation error at its key path in the file (without the tags of unions)."""
+    return [(tuple(step for step in e["loc"] if not is_tag(step)), _message(e)) for e in exc.errors()]
+
+
+_MESSAGES = {"extra_forbidden": "unknown key", "missing": "required key is missing"}
+
+
+def _message(error: ErrorDetails) -> str:
+    if error["type"] == "literal_error":
+        return f"unknown value {error['input']!r}; expected {error.get('ctx', {}).get('expected')}"
+    if error["type"] == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == r"\S":
+        return "must not be blank"
+    return _MESSAGES.get(error["type"], error["msg"])

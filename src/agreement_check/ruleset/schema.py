@@ -1,18 +1,32 @@
 """The rule-file schema. Unknown keys are errors (a typo must never silently turn a
-check off); the loader turns every validation error into `file:line: rule: key: msg`."""
+check off); the loader turns every validation error into `file:line: rule: key: msg`, and
+`agreement-check rules schema` publishes it as JSON Schema for editors.
+
+`find` entries are in `find_schema`, `decide` outcomes in `decide_schema`; the names one
+part uses and another defines are checked by `crosscheck`."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, Discriminator, Field, Tag
+from pydantic.json_schema import SkipJsonSchema
 
-Status = Literal["met", "gap", "review", "not-applicable"]
+from agreement_check.nlp.components import COMPONENTS
+from agreement_check.nlp.periods import ROLES
+from agreement_check.ruleset.decide_schema import Outcome, Status
+from agreement_check.ruleset.fields import NOT_A_KIND, IsoDuration, Name, Strict, kind_of, not_a_kind, tag
+from agreement_check.ruleset.find_schema import FindEntry
+
 Severity = Literal["error", "warning", "info"]
+EXTRACT_KINDS = ("component", "provisions", "periods")
 
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+if TYPE_CHECKING:
+    Component: TypeAlias = str
+    Role: TypeAlias = str
+else:
+    Component = Literal[tuple(sorted(COMPONENTS))]
+    Role = Literal[ROLES]
 
 
 class Commitment(Strict):
@@ -27,28 +41,19 @@ class Example(Strict):
     note: str | None = None
 
 
-class Outcome(Strict):
-    status: Status
-    edit: Literal["insert", "replace"] = "insert"  # how --suggest-edits proposes the wording
-    when: dict[str, Any] | None = None
-    message: str | None = None
-    values: dict[str, Any] = Field(default_factory=dict)
-    evidence: list[str] | None = None
-
-
 class ComponentExtract(Strict):
     """Values from a named language component (`grant-amounts`)."""
 
-    component: str
+    component: Component
 
 
 class ProvisionExtract(Strict):
     """The period of a given role of each provision a `provision` find entry selects:
     `{provisions: ending-for-own-reasons, period: notice, if_none: P0D}`."""
 
-    provisions: str = Field(description="a find entry made of provision queries")
-    period: Literal["notice", "remedy", "deadline", "duration", "records", "other"]
-    if_none: str | None = Field(
+    provisions: Name = Field(description="a find entry made of provision queries")
+    period: Role
+    if_none: IsoDuration | None = Field(
         default=None, description="ISO 8601 value for a provision with no such period, e.g. P0D"
     )
 
@@ -58,28 +63,40 @@ class PeriodsExtract(Strict):
     too), optionally only in units where one find entry matches and another does not:
     `{periods: duration, within: funding-words, not_within: open-ended}`."""
 
-    periods: Literal["notice", "remedy", "deadline", "duration", "records", "other"]
-    within: str | None = None
-    not_within: str | None = None
+    periods: Role
+    within: Name | None = Field(default=None, description="a find entry: only units where it matches")
+    not_within: Name | None = Field(default=None, description="a find entry: not units where it matches")
 
 
-Extract = ComponentExtract | ProvisionExtract | PeriodsExtract
+Extract = Annotated[
+    Annotated[ComponentExtract, Tag(tag("component"))]
+    | Annotated[ProvisionExtract, Tag(tag("provisions"))]
+    | Annotated[PeriodsExtract, Tag(tag("periods"))]
+    | Annotated[SkipJsonSchema[Any], AfterValidator(not_a_kind(EXTRACT_KINDS, "an extract entry")), Tag(NOT_A_KIND)],
+    Discriminator(kind_of(EXTRACT_KINDS)),
+]
+"""Values read from the document: durations or sums of money."""
 
 
 class RuleSpec(Strict):
-    id: str = Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")
+    """An agreement-check rule file: one rule, with its commitment, matchers, decisions
+    and examples."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$", description="<pack>/<file name without .yaml>")
     title: str = Field(min_length=1)
     severity: Severity = "error"
     commitment: Commitment
     reference: str = Field(min_length=1)
     description: str = Field(min_length=1)
     suggestion: str = Field(min_length=1)
-    section: list[str] = Field(default_factory=list)  # headings where the provision belongs
-    messages: dict[str, str]
-    find: dict[str, Any] = Field(default_factory=dict)
-    extract: dict[str, Extract] = Field(default_factory=dict)
-    decide: list[Outcome] = Field(min_length=1)
-    examples: list[Example] = Field(min_length=1)
+    section: list[str] = Field(default_factory=list, description="headings where the provision belongs")
+    messages: dict[str, str] = Field(
+        description="message templates by status or name; {where} and values are filled in"
+    )
+    find: dict[str, FindEntry] = Field(default_factory=dict, description="named matchers")
+    extract: dict[str, Extract] = Field(default_factory=dict, description="named values read from the document")
+    decide: list[Outcome] = Field(min_length=1, description="the first outcome whose `when` holds wins")
+    examples: list[Example] = Field(min_length=1, description="texts the rule must decide as shown")
 
 
 class Source(Strict):
@@ -94,6 +111,8 @@ class Detect(Strict):
 
 
 class PackSpec(Strict):
+    """An agreement-check rule pack (pack.yaml): the rule files beside it form the pack."""
+
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     title: str
     version: str
