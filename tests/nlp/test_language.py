@@ -5,7 +5,6 @@ import pytest
 from agreement_check.nlp.dates import find_dates
 from agreement_check.nlp.negation import is_negated
 from agreement_check.nlp.parties import EITHER, FUNDER, RECIPIENT, UNKNOWN, find_parties
-from agreement_check.nlp.reasons import classify, reasons_of
 
 
 def negated(text: str, phrase: str, lead_in: str = "") -> bool:
@@ -64,19 +63,6 @@ def test_defined_terms_map_to_roles() -> None:
 def test_holder_of_a_right(text: str, verb: str, holder: str) -> None:
     parties = find_parties(['the "Council"', 'the "Organisation"', 'the "Provider"'])
     assert parties.holder(text, text.index(verb)) == holder
-
-
-def test_reasons_of_a_provision() -> None:
-    assert classify("if its financial allocations are reduced or its priorities change") >= {"funding", "priorities"}
-    assert "any-reason" in classify("for any reason")
-    assert reasons_of("at any time by written notice")[0] == {"at-any-time"}
-    assert classify("at any time if the Recipient is in breach") >= {"at-any-time", "breach"}
-    assert classify("with immediate effect if the Organisation becomes insolvent or acts fraudulently") == {"serious"}
-    assert "breach" in classify("if the Provider commits a material breach")
-    assert "breach" not in classify("if a serious safeguarding concern arises")
-    assert classify("if the Provider fails to safeguard the children in its care") == {"serious"}
-    assert reasons_of("We may end this agreement.")[0] == {"unconditional"}
-    assert reasons_of("We may recover the grant unless we agree a change in writing.")[0] == {"unconditional"}
 
 
 def test_dates_and_ranges() -> None:

@@ -134,48 +134,6 @@ def test_word_sense() -> None:
     assert one(text, "end").modality == "entitled"
 
 
-@pytest.mark.parametrize(
-    ("text", "modality"),
-    [
-        ("The Council may terminate", "may"),
-        ("The Council may not terminate", "must-not"),
-        ("The Council shall be entitled to terminate", "entitled"),
-        ("The Council will not terminate", "will-not"),
-        ("The Council is under no obligation to continue", "not-obliged"),
-        ("The Recipient must repay", "must"),
-        ("The Council terminates", "states"),
-    ],
-)
-def test_modality(text: str, modality: str) -> None:
-    assert modality_before(text, len(text.rsplit(" ", 1)[0]) + 1) == modality
-
-
-@pytest.mark.parametrize(
-    ("text", "role"),
-    [
-        ("The Council may end this Agreement on six (6) months' written notice.", "notice"),
-        ("The Council may end this Agreement by giving not less than 26 weeks' notice.", "notice"),
-        ("You will have 30 days to address our concerns.", "remedy"),
-        ("The breach must be put right within 14 days.", "remedy"),
-        ("Invoices will be paid within 30 days of receipt.", "deadline"),
-        ("You must keep records for six years after the grant ends.", "records"),
-        ("This Agreement runs for three years from 1 April 2026.", "duration"),
-    ],
-)
-def test_period_roles(text: str, role: str) -> None:
-    (period,) = find_periods(text)
-    assert period.role == role
-
-
-def test_half_a_year_and_number_forms_are_periods() -> None:
-    assert [p.duration.days for p in find_periods("six (6) months, 6 (six) months, half a year, 26 weeks")] == [
-        183,
-        183,
-        183,
-        182,
-    ]
-
-
 PARTIES = (
     'Moorside Council (the "Council"), Hope Trust, a charity (the "Organisation"), the "Provider", the "Grantee".\n\n'
 )
@@ -253,13 +211,6 @@ def funding_periods(text: str) -> list[str]:
 )
 def test_funding_periods(text: str, periods: list[str]) -> None:
     assert funding_periods(text) == periods
-
-
-def test_start_and_end_rows_of_a_particulars_table() -> None:
-    rows = ["Start date | 1 April 2026", "End date | 31 March 2028"]
-    found = start_and_end_rows(rows)
-    assert found is not None and found[0] == 1 and found[1].duration is not None and found[1].duration.iso == "P24M"
-    assert calendar_spans("from [start date] to [end date]")[0].duration is None
 
 
 def test_a_notice_procedure_sets_the_notice_of_rights_that_state_none() -> None:

@@ -52,6 +52,18 @@ def test_every_shipped_rule_file_meets_the_json_schema(path: Path) -> None:
     assert not errors, [f"{list(e.absolute_path)}: {e.message[:200]}" for e in errors]
 
 
+@pytest.mark.parametrize("path", RULE_FILES, ids=[str(p.relative_to(REPO)) for p in RULE_FILES])
+def test_every_shipped_rule_file_names_its_schema_for_editors(path: Path) -> None:
+    """The first line tells an editor's YAML language server which schema to complete
+    and check against; the path must lead to the committed schema."""
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    kind = "pack" if path.name == "pack.yaml" else "rule"
+    prefix = "# yaml-language-server: $schema="
+    assert first.startswith(prefix)
+    target = (path.parent / first[len(prefix) :]).resolve()
+    assert target == (REPO / "src/agreement_check/schemas" / f"{kind}.schema.json").resolve()
+
+
 BASE = {
     "id": "my-pack/my-rule",
     "title": "A rule",

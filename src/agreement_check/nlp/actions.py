@@ -27,8 +27,8 @@ _MONEY = (
 ACTIONS: dict[str, re.Pattern[str]] = {
     "end": re.compile(
         r"\bterminat(?:e|es|ed|ing|ion)\b|\btermination\b"
-        rf"|\b(?:end|ends|ending|ended)\s+{_DET}{_MOD}(?:agreement|contract|grant|funding|arrangement|award|sla|offer|it|support|relationship)\b"
-        rf"|\b(?:end|ends|ending)\s+{_DET}{_MOD}(?:grant|funding|agreement|contract)\s+early\b"
+        rf"|(?<!\bthe\s)\b(?:end|ends|ending|ended)\s+(?!of\b|date\b){_DET}{_MOD}(?:agreement|contract|grant|funding|arrangement|award|sla|offer|it|support|relationship)\b"
+        rf"|\b(?:end|ends|ending)\s+(?!of\b){_DET}{_MOD}(?:grant|funding|agreement|contract)\s+early\b"
         rf"|\bbr(?:ing|ings|ought)\s+(?:{_DET}{_MOD}{_FUNDING}|it)\s+to\s+an\s+end\b|\bbrought\s+to\s+an\s+end\b"
         rf"|\bcancel(?:s|led|ling)?\s+{_DET}{_MOD}{_FUNDING}\b|\bcancell?ation\s+of\b"
         rf"|\bwithdr[ae]w(?:s|n|ing)?\s+{_COORD}{_DET}{_MOD}(?:grants?|funding|offer|awards?|allocations?|support|funds?|monies|it)\b"

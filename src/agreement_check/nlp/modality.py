@@ -59,6 +59,7 @@ _CLAUSE_START = re.compile(
     r"[;:]|\.\s|\b(?:if|where|unless|until|when|whenever|once|after|before|which|that|who)\b|\band\s+(?=(?:we|you|the|it)\b)",
     re.I,
 )
+_CONDITION_THEN = re.compile(r"\b(?:if|where|when|unless|once|should)\b[^,;]*,", re.I)
 _WINDOW = 90
 
 
@@ -67,6 +68,9 @@ def modality_before(text: str, position: int) -> str:
     the same clause, judged by what it says ("may not" is a prohibition, not a power)."""
     window = text[max(0, position - _WINDOW) : position]
     cut = max((m.end() for m in _CLAUSE_START.finditer(window)), default=0)
+    conditional = list(_CONDITION_THEN.finditer(window))
+    if conditional:  # "If we need to, the Council terminates": the main clause begins after the comma
+        cut = max(cut, conditional[-1].end())
     window = window[cut:]
     best: tuple[int, int, str] | None = None
     for name, pattern in _MODALS:

@@ -32,7 +32,7 @@ REASON_CUES: dict[str, re.Pattern[str]] = {
         r"lack\s+of\s+(?:\w+\s+)?funds|insufficient\s+(?:funds|funding|budget|resources)|"
         r"(?:funding|grant\s+in\s+aid|allocation|money)\s+(?:it\s+|we\s+)?(?:receives?|received|from)\s+(?:from\s+)?(?:central\s+)?(?:government|\w+)|"
         r"(?:subject\s+to|depend\w*\s+on|conditional\s+(?:up)?on)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:receiv\w+|availability\s+of|continu\w+\s+(?:of\s+)?)\s*(?:\w+\s+){0,3}(?:funds?|funding|grant|monies|money)|"
-        r"(?:money|funding|funds|grant\s+in\s+aid|income)\s+(?:stops|ceases|ends|is\s+withdrawn|is\s+cut|dries\s+up|runs\s+out)|spending\s+review|financial\s+(?:pressures|constraints|position)|(?:government|central)\s+funding|"
+        r"(?:money|funding|funds|grant\s+in\s+aid|income|allocation)\b(?:[^.;]{0,40}\b(?:receives?|gets?|is\s+given|is\s+paid)\b[^.;]{0,30})?\s+(?:stops|ceases|ends|is\s+(?:withdrawn|cut|reduced|stopped)|falls|dries\s+up|runs\s+out)|spending\s+review|financial\s+(?:pressures|constraints|position)|(?:government|central)\s+funding|"
         r"funding\s+(?:ceases|ends|stops|reductions?))\b",
         re.I,
     ),
@@ -72,7 +72,7 @@ REASON_CUES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "unspent": re.compile(
-        r"\b(?:unspent|unused|underspen\w+|not\s+(?:been\s+)?(?:spent|used|needed|required)(?!\s+(?:for|on)\s+the\s+purpose)|no\s+longer\s+(?:needed|required)|surplus)\b",
+        r"\b(?:unspent|unused|underspen\w+|not\s+(?:been\s+)?(?:spent|used|needed|required)(?!\s+(?:for|on|towards)\s+(?:the|its|their|your|any)\b)|no\s+longer\s+(?:needed|required)|surplus)\b",
         re.I,
     ),
 }

@@ -1,0 +1,53 @@
+"""The action vocabulary: many wordings, one action; word sense kept apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from agreement_check.nlp.actions import find_actions
+
+
+def actions(text: str) -> list[str]:
+    return [m.action for m in find_actions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("The Council may terminate this Agreement.", "end"),
+        ("We may withdraw or reduce the funding.", "end"),
+        ("The grant may be withdrawn.", "end"),
+        ("If the funding is reduced or withdrawn, we will tell you.", "end"),
+        ("We may bring the grant to an end.", "end"),
+        ("If that money stops, the grant will stop too.", "end"),
+        ("We may suspend or withhold payments.", "suspend"),
+        ("Any instalment not yet paid will not be released.", "suspend"),
+        ("We may claw back the grant.", "reclaim"),
+        ("We may ask you to pay the grant back.", "reclaim"),
+        ("Unspent money must be returned to the Trust.", "reclaim"),
+        ("Failure could result in recovery of the grant.", "reclaim"),
+        ("We may reduce the grant.", "reduce"),
+        ("We will take further action.", "take-action"),
+        ("You will have 30 days to put it right.", "remedy"),
+        ("We will allow a reasonable period for improvement.", "remedy"),
+        ("Either party may refer the dispute to mediation.", "refer-disputes"),
+        ("The Director's decision on any dispute will be final.", "refer-disputes"),
+        ("We will discuss the problem with you.", "discuss"),
+        ("Organisations holding large reserves will be asked to explain them.", "hold-reserves"),
+    ],
+)
+def test_wordings_of_each_action(text: str, action: str) -> None:
+    assert action in actions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_action"),
+    [
+        ("The Trust reserves the right to visit the project.", "hold-reserves"),
+        ("We will give every participant a privacy notice.", "notify"),
+        ("At the end of the grant you must send a report.", "end"),
+        ("We will resolve any disagreement through mediation.", "remedy"),
+    ],
+)
+def test_word_sense(text: str, not_action: str) -> None:
+    assert not_action not in actions(text)
