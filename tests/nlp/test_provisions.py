@@ -6,9 +6,6 @@ import pytest
 
 from agreement_check.context import DocumentContext
 from agreement_check.engine.run import RuleResults
-from agreement_check.nlp.calendar_spans import calendar_spans, start_and_end_rows
-from agreement_check.nlp.modality import modality_before
-from agreement_check.nlp.periods import find_periods
 from agreement_check.nlp.provisions import Provision
 from agreement_check.parsers.text_reader import document_from_text
 from agreement_check.ruleset import load_packs
