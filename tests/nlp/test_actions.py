@@ -34,6 +34,9 @@ def actions(text: str) -> list[str]:
         ("The Director's decision on any dispute will be final.", "refer-disputes"),
         ("We will discuss the problem with you.", "discuss"),
         ("Organisations holding large reserves will be asked to explain them.", "hold-reserves"),
+        ("Overheads are not an eligible cost.", "treat-costs"),
+        ("The grant cannot be used for staff salaries.", "treat-costs"),
+        ("We will not fund equipment.", "treat-costs"),
     ],
 )
 def test_wordings_of_each_action(text: str, action: str) -> None:

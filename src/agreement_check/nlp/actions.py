@@ -92,6 +92,11 @@ ACTIONS: dict[str, re.Pattern[str]] = {
         r"|\b(?:decision|determination)\s+(?:\w+\s+){0,4}(?:is|shall\s+be|will\s+be)\s+final\b",
         re.I,
     ),
+    "treat-costs": re.compile(
+        r"\b(?:in)?eligible\b|\b(?:not\s+)?allowable\b|\bcan(?:not|['’]t)?\s+(?:be\s+)?(?:used|spent|go)\s+(?:on|for|towards)\b"
+        r"|\b(?:will|may|can|do)\s+(?:not\s+)?(?:fund|pay\s+for|cover|contribute\s+(?:to|towards))\b",
+        re.I,
+    ),
     "pay": re.compile(r"\bpa(?:y|ys|id|ying)\s+(?:\w+\s+){0,3}?(?:grant|you|the\s+\w+|instalments?|£)", re.I),
     "report": re.compile(
         r"\breport(?:s|ed|ing)?\b|\bmonitor\w*\b|\bsubmit\w*\b|\bprovide\s+(?:\w+\s+)?(?:information|evidence|returns?)\b",
@@ -130,6 +135,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         "resolv",
     ),
     "refer-disputes": ("refer", "mediat", "arbitrat", "expert", "final"),
+    "treat-costs": ("eligib", "allowab", "used", "spent", "go ", "fund", "pay for", "cover", "contribute"),
     "pay": ("pa",),
     "report": ("report", "monitor", "submit", "provide"),
     "contribute": ("match", "contribut", "fund", "kind"),
