@@ -17,6 +17,17 @@ def test_one_finding_per_rule_in_pack_order() -> None:
     assert [f.rule for f in findings] == [r.id for r in pack.rules]
 
 
+def test_the_mediation_gap_quotes_a_clause_that_makes_the_funders_decision_final() -> None:
+    text = (
+        "We have both adopted the Compact for Leeds.\n\n"
+        "If we disagree about this grant, our Director will decide, and that decision is final."
+    )
+    pack = load_packs()["leeds-compact"]
+    finding = next(f for f in check_document(document_from_text(text), pack) if f.rule.endswith("mediation-reference"))
+    assert finding.status == "gap" and "final" in finding.message
+    assert finding.evidence[0].text.startswith("If we disagree")
+
+
 def test_notice_in_a_particulars_table_of_a_pdf(corpus: Path) -> None:
     doc = read_document(corpus / "docs" / "lc02-nhs-service-contract.pdf")
     pack = load_packs()["leeds-compact"]
