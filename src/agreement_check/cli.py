@@ -3,7 +3,6 @@ return a named exit code. No checking or formatting logic lives here."""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -224,7 +223,7 @@ def extract(
 ) -> None:
     """Show what the checker reads: one block per line with its location."""
     from agreement_check.parsers import ParseOptions, read_document
-    from agreement_check.views import extract_text, provisions_json, provisions_text
+    from agreement_check.views import extract_error, extract_json, extract_text, provisions_text
 
     failed = False
     documents = []
@@ -234,15 +233,14 @@ def extract(
                 path, ParseOptions(revisions=revisions, max_pages=max_pages, pdf_engine=pdf_engine)
             )  # type: ignore[arg-type]
         except DocumentError as exc:
-            click.echo(f"{path}: error {exc.code}: {exc.message}", err=True)
+            click.echo(extract_error(path, exc.code, exc.message), err=True)
             failed = True
             continue
         documents.append(document)
         if fmt == "text":
             click.echo((provisions_text if provisions else extract_text)(document), nl=False)
     if fmt == "json":
-        dump = provisions_json if provisions else (lambda d: d.to_dict())
-        click.echo(json.dumps([dump(d) for d in documents], indent=2, ensure_ascii=False))
+        click.echo(extract_json(documents, provisions))
     sys.exit(ExitCode.UNREADABLE if failed else ExitCode.OK)
 
 

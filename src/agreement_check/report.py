@@ -124,13 +124,16 @@ class DocumentResult:
                 "status": "error",
                 "error": {"code": self.error_code, "message": self.error_message},
             }
-        return {
+        out: dict[str, Any] = {
             "path": self.path,
             "sha256": self.sha256,
             "status": "checked",
             "pack": self.pack,
             "findings": [f.to_dict() for f in self.findings],
         }
+        if self.warnings:  # notes such as "a pattern took too long": the findings may be incomplete
+            out["warnings"] = list(self.warnings)
+        return out
 
 
 @dataclass(frozen=True)

@@ -1,32 +1,39 @@
-"""Plain-text views of a parsed document and of a rule, for `extract` and `rules show`."""
+"""Plain-text views of a parsed document and of a rule, for `extract` and `rules show`.
+
+Document text and file names go through `reporters.sanitize` before they are printed: a
+document may carry escape sequences or CI workflow commands, and they must be shown, not
+obeyed."""
 
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 from agreement_check.context import DocumentContext
+from agreement_check.isolation import display_path
 from agreement_check.model import Document
+from agreement_check.reporters.sanitize import file_name, json_dumps, terminal
 from agreement_check.ruleset.rule import Rule
 
 
 def extract_text(document: Document) -> str:
     lines = [
-        f"# {document.path} ({document.format}, {len(document.blocks)} blocks"
+        f"# {file_name(document.path)} ({document.format}, {len(document.blocks)} blocks"
         + (f", {document.pages} pages" if document.pages else "")
         + ")"
     ]
-    lines += [f"# warning: {w}" for w in document.warnings]
+    lines += [f"# warning: {terminal(w)}" for w in document.warnings]
     for block in document.blocks:
         loc = block.location
         where = [f"#{loc.block}", block.kind]
         if loc.page is not None:
             where.append(f"p{loc.page}")
         if loc.clause:
-            where.append(f"cl {loc.clause}")
+            where.append(f"cl {terminal(loc.clause)}")
         if loc.table is not None:
             where.append(f"t{loc.table + 1} r{(loc.row or 0) + 1} c{(loc.column or 0) + 1}")
         label = f"{block.number} " if block.number and not block.text.startswith(block.number) else ""
-        text = (label + block.text).replace("\n", " / ")
+        text = terminal((label + block.text).replace("\n", " / "))
         lines.append(f"[{' '.join(where)}] {text}")
     return "\n".join(lines) + "\n"
 
@@ -34,14 +41,26 @@ def extract_text(document: Document) -> str:
 def provisions_text(document: Document) -> str:
     """One provision per line with its clause: what the checker understood."""
     ctx = DocumentContext(document)
-    lines = [f"# {document.path}: {len(ctx.provisions)} provisions (actor modality action; reasons; timing; periods)"]
+    lines = [
+        f"# {file_name(document.path)}: {len(ctx.provisions)} provisions (actor modality action; reasons; timing; periods)"
+    ]
     for provision in ctx.provisions:
         unit = ctx.units[provision.unit]
-        where = ctx.document.blocks[unit.block].location.describe()
-        quote = " ".join(unit.context_text.split())
+        where = terminal(ctx.document.blocks[unit.block].location.describe())
+        quote = " ".join(terminal(unit.context_text).split())
         quote = quote if len(quote) <= 110 else quote[:109] + "…"
         lines.append(f"[{where}] {provision.describe()}  «{quote}»")
     return "\n".join(lines) + "\n"
+
+
+def extract_json(documents: list[Document], provisions: bool) -> str:
+    """`extract --format json`: the blocks (or provisions) of each document."""
+    return json_dumps([provisions_json(d) if provisions else d.to_dict() for d in documents])
+
+
+def extract_error(path: Path, code: str, message: str) -> str:
+    """The line `extract` prints for a file it cannot read; the name comes from the user's disk."""
+    return f"{file_name(display_path(path))}: error {code}: {terminal(message)}"
 
 
 def provisions_json(document: Document) -> dict[str, object]:

@@ -4,6 +4,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from xml.etree import ElementTree
 
 import jsonschema
 from junitparser import Error, Failure, JUnitXml
@@ -72,3 +73,30 @@ def test_html_is_self_contained(report: Report) -> None:
     assert "<script src" not in html and "<link" not in html and "http://" not in html.replace("http://www.w3.org", "")
     assert html.count("<tr>") >= 4
     assert "What to ask for:" in html and "short-notice.txt" in html
+
+
+def test_a_note_on_a_document_reaches_every_format(report: Report) -> None:
+    """A skipped pattern means findings may be incomplete; every audience must be told."""
+    from dataclasses import replace
+
+    from tests.test_cli import SCHEMA
+
+    note = "a pattern took too long on this document and was skipped: (a+)+$"
+    documents = tuple(replace(d, warnings=(note,)) if d.status == "checked" else d for d in report.documents)
+    noted = replace(report, documents=documents)
+    checked = [d.path for d in documents if d.status == "checked"]
+    data = json.loads(get_reporter("json").render(noted))
+    jsonschema.validate(data, SCHEMA)
+    assert [d["warnings"] for d in data["documents"] if d["status"] == "checked"] == [[note]] * len(checked)
+    sarif = json.loads(get_reporter("sarif").render(noted))
+    notified = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert sum(n["level"] == "warning" and note in n["message"]["text"] for n in notified) == len(checked)
+    junit = ElementTree.fromstring(get_reporter("junit").render(noted).encode())
+    errs = {suite.get("name"): suite.findtext("system-err") or "" for suite in junit.iter("testsuite")}
+    assert [path for path in checked if note in errs[path]] == checked
+    rows = list(csv.DictReader(io.StringIO(get_reporter("csv").render(noted))))
+    assert sorted(r["path"] for r in rows if r["status"] == "note" and r["message"] == note) == sorted(checked)
+    github = get_reporter("github").render(noted).splitlines()
+    assert sum(line.startswith("::warning ") and "took too long" in line for line in github) == len(checked)
+    for fmt in ("text", "html", "markdown"):
+        assert get_reporter(fmt).render(noted).count("a pattern took too long") == len(checked), fmt

@@ -1,12 +1,17 @@
-"""CSV for a spreadsheet: one row per document and rule."""
+"""CSV for a spreadsheet: one row per document and rule, and one per note on a document.
+
+Every cell is quoted, and a cell that a spreadsheet would run as a formula starts with `'`
+(OWASP's advice on CSV injection): document text is not trusted."""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
-from agreement_check.report import Report
+from agreement_check.report import DocumentResult, Finding, Report
 from agreement_check.reporters.common import values_text
+from agreement_check.reporters.sanitize import csv_cell
 
 COLUMNS = ["path", "pack", "rule", "status", "severity", "values", "clause", "page", "message", "evidence", "accepted"]
 
@@ -14,27 +19,35 @@ COLUMNS = ["path", "pack", "rule", "status", "severity", "values", "clause", "pa
 class CsvReporter:
     def render(self, report: Report) -> str:
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
         writer.writerow(COLUMNS)
-        for doc in report.documents:
-            if doc.status == "error":
-                writer.writerow([doc.path, "", "", "error", "", doc.error_code, "", "", doc.error_message, "", ""])
-                continue
-            for f in doc.findings:
-                first = f.evidence[0] if f.evidence else None
-                writer.writerow(
-                    [
-                        doc.path,
-                        doc.pack,
-                        f.rule,
-                        f.status,
-                        f.severity,
-                        values_text(f),
-                        first.location.clause if first and first.location.clause else "",
-                        first.location.page if first and first.location.page else "",
-                        f.message,
-                        first.text if first else "",
-                        report.accepted_reason(doc.path, f) or "",
-                    ]
-                )
+        writer.writerows([csv_cell(cell) for cell in row] for row in _rows(report))
         return buffer.getvalue()
+
+
+def _rows(report: Report) -> Iterator[list[object]]:
+    for doc in report.documents:
+        if doc.status == "error":
+            yield [doc.path, "", "", "error", "", doc.error_code, "", "", doc.error_message, "", ""]
+            continue
+        for warning in doc.warnings:
+            yield [doc.path, doc.pack, "", "note", "", "", "", "", warning, "", ""]
+        for finding in doc.findings:
+            yield _finding_row(doc, finding, report)
+
+
+def _finding_row(doc: DocumentResult, f: Finding, report: Report) -> list[object]:
+    first = f.evidence[0] if f.evidence else None
+    return [
+        doc.path,
+        doc.pack,
+        f.rule,
+        f.status,
+        f.severity,
+        values_text(f),
+        first.location.clause if first and first.location.clause else "",
+        first.location.page if first and first.location.page else "",
+        f.message,
+        first.text if first else "",
+        report.accepted_reason(doc.path, f) or "",
+    ]

@@ -1,17 +1,21 @@
 """GitHub Actions workflow commands: one annotation per gap (and per finding to check),
 on the document, with the clause and page in the message. Usable from any runner that
-understands `::error file=...::message`."""
+understands `::error file=...::message`. Notes on a document (a pattern that took too
+long) are warnings on the document. Text is stripped of escape sequences and control
+characters and then escaped as the runner expects, so it cannot end the command early."""
 
 from __future__ import annotations
 
 from agreement_check.report import Report
 from agreement_check.reporters.common import where
+from agreement_check.reporters.sanitize import terminal
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    lines = [terminal(line) for line in text.replace("\r\n", "\n").split("\n")]
+    return "%0A".join(line.replace("%", "%25") for line in lines)
 
 
 def _property(text: str) -> str:
@@ -27,6 +31,8 @@ class GithubReporter:
                     f"::error file={_property(doc.path)},title={_property('Could not read this document')}::{_data(f'{doc.error_code}: {doc.error_message}')}"
                 )
                 continue
+            for warning in doc.warnings:
+                lines.append(f"::warning file={_property(doc.path)},title={_property('Note')}::{_data(warning)}")
             for finding in doc.findings:
                 if finding.status not in {"gap", "review"} or report.accepted_reason(doc.path, finding):
                     continue

@@ -1,7 +1,9 @@
 """One self-contained HTML file for a commissioner: a sortable batch table (documents by
 rules, with counts), then each document's gaps with evidence, location, commitment and
 what to ask for. No network: styles and the small sorting script are inline, and the
-page reads fine with scripts off and when printed."""
+page reads fine with scripts off and when printed. Every value is HTML-escaped, and
+characters XML 1.0 forbids are dropped from it (`sanitize.xml`), so document text can
+neither add markup nor make the page fail to parse."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from jinja2 import Environment, select_autoescape
 from agreement_check import __version__
 from agreement_check.report import DocumentResult, Report
 from agreement_check.reporters.common import counts, finding_view
+from agreement_check.reporters.sanitize import xml
 
 LABELS = {"gap": "GAP", "review": "CHECK", "met": "ok", "not-applicable": "n/a"}
 ORDER = {"gap": 0, "review": 1, "met": 2, "not-applicable": 3}
@@ -25,7 +28,10 @@ class HtmlReporter:
             encoding="utf-8"
         )
         env = Environment(
-            autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=True, lstrip_blocks=True
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            trim_blocks=True,
+            lstrip_blocks=True,
+            finalize=lambda value: xml(value) if isinstance(value, str) else value,
         )
         self._template = env.from_string(source)
 

@@ -1,12 +1,15 @@
 """JUnit XML, for CI systems that show test results: one testsuite per document, one
 testcase per rule; gaps are failures, documents that could not be read are errors, and
-findings a team has accepted are skipped with the reason."""
+findings a team has accepted are skipped with the reason. Notes on a document (a pattern
+that took too long) are the suite's `system-err`. Characters XML 1.0 forbids are dropped
+from every text and attribute, so a hostile document cannot make the file unreadable."""
 
 from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
 from agreement_check.report import DocumentResult, Report
+from agreement_check.reporters.sanitize import xml
 
 
 class JunitReporter:
@@ -20,6 +23,7 @@ class JunitReporter:
                 totals[key] += int(suite.get(key, "0"))
         for key, value in totals.items():
             suites.set(key, str(value))
+        _clean(suites)
         ET.indent(suites)
         return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
 
@@ -46,6 +50,8 @@ class JunitReporter:
                 ET.SubElement(case, "skipped", message=message)
             elif finding.status == "review":
                 ET.SubElement(case, "system-out").text = f"To check by hand: {finding.message}\n{_details(finding)}"
+        if doc.warnings:
+            ET.SubElement(suite, "system-err").text = "\n".join(f"Note: {w}" for w in doc.warnings)
         suite.set("tests", str(len(doc.findings)))
         suite.set("failures", str(failures))
         suite.set("errors", "0")
@@ -61,6 +67,14 @@ def _details(finding) -> str:  # type: ignore[no-untyped-def]
         lines.append(f"What to ask for: {finding.suggestion}")
     lines.append(finding.reference)
     return "\n".join(lines)
+
+
+def _clean(root: ET.Element) -> None:
+    for element in root.iter():
+        element.text = xml(element.text) if element.text else element.text
+        element.tail = xml(element.tail) if element.tail else element.tail
+        for key, value in element.attrib.items():
+            element.set(key, xml(value))
 
 
 def _stem(path: str) -> str:

@@ -1,14 +1,15 @@
-"""Markdown, for a pull-request comment or an email to a funder: a summary table, then
-the gaps of each document in plain English with what to ask for."""
+"""Markdown, for a pull-request comment, a CI job summary or an email to a funder: a
+summary table, then the gaps of each document in plain English with what to ask for.
+
+Every piece of text that is not our own wording (document text, file names, rule files,
+baseline reasons) goes through `sanitize.markdown`: one line, with every character that
+could open a code fence, heading, image, link or raw HTML escaped."""
 
 from __future__ import annotations
 
 from agreement_check.report import DocumentResult, Report
 from agreement_check.reporters.common import counts
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+from agreement_check.reporters.sanitize import markdown as md
 
 
 class MarkdownReporter:
@@ -25,20 +26,21 @@ class MarkdownReporter:
         ]
         for doc in report.documents:
             if doc.status == "error":
-                out.append(f"| {_cell(doc.path)} | — | could not be read: `{doc.error_code}` | | | |")
+                out.append(f"| {md(doc.path)} | — | could not be read: {md(doc.error_code or '')} | | | |")
             else:
                 c = counts(doc)
                 out.append(
-                    f"| {_cell(doc.path)} | {doc.pack} | {c['gap']} | {c['review']} | {c['met']} | {c['not-applicable']} |"
+                    f"| {md(doc.path)} | {md(doc.pack or '')} | {c['gap']} | {c['review']} | {c['met']} | {c['not-applicable']} |"
                 )
         for doc in report.documents:
             out += self._document(doc, report)
         return "\n".join(out).rstrip() + "\n"
 
     def _document(self, doc: DocumentResult, report: Report) -> list[str]:
-        out = ["", f"## {doc.path}", ""]
+        out = ["", f"## {md(doc.path)}", ""]
         if doc.status == "error":
-            return [*out, f"Could not be read (`{doc.error_code}`): {doc.error_message}"]
+            return [*out, f"Could not be read ({md(doc.error_code or '')}): {md(doc.error_message or '')}"]
+        out += [line for warning in doc.warnings for line in (f"_Note:_ {md(warning)}", "")]
         shown = [f for f in doc.findings if f.status in {"gap", "review"}]
         if not shown:
             return [*out, "No gaps found."]
@@ -47,17 +49,17 @@ class MarkdownReporter:
             title = info.title if info else finding.rule
             label = "Gap" if finding.status == "gap" else "To check"
             reason = report.accepted_reason(doc.path, finding)
-            accepted = f" _(accepted: {reason})_" if reason else ""
-            out.append(f"### {label}: {title}{accepted}")
+            accepted = f" _(accepted: {md(reason)})_" if reason else ""
+            out.append(f"### {label}: {md(title)}{accepted}")
             out.append("")
-            out.append(finding.message)
+            out.append(md(finding.message))
             for evidence in finding.evidence:
                 out.append("")
-                out.append(f"> {evidence.text}")
-                out.append(f"> — {evidence.location.describe()}")
+                out.append(f"> {md(evidence.text)}")
+                out.append(f"> — {md(evidence.location.describe())}")
             if info:
-                out += ["", f"**{info.source}** ({info.commitment_ref}): {info.commitment_quote}"]
+                out += ["", f"**{md(info.source)}** ({md(info.commitment_ref)}): {md(info.commitment_quote)}"]
             if finding.suggestion:
-                out += ["", f"**What to ask for:** {finding.suggestion}"]
+                out += ["", f"**What to ask for:** {md(finding.suggestion)}"]
             out.append("")
         return out

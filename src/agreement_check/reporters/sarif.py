@@ -3,19 +3,26 @@
 One run; every rule of the packs used in `tool.driver.rules`; each gap (and each finding
 to check by hand, as a note) a result located in the document, with the page and clause
 in the region's snippet and properties. Met findings are left out. Documents that could
-not be read are tool execution notifications.
+not be read are error notifications of the invocation, and notes on a document (a pattern
+that took too long) warning notifications.
+
+Artifact URIs are percent-encoded relative references that keep leading dots and `../`
+(a hidden folder or a sibling is not the same file); characters XML 1.0 forbids are
+dropped from every string, as dashboards commonly store SARIF text in XML.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import PurePath
+from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 from agreement_check import __version__
 from agreement_check.report import DocumentResult, Finding, Report, RuleInfo
 from agreement_check.reporters.common import SARIF_LEVEL, where
+from agreement_check.reporters.sanitize import xml_deep
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://github.com/agreement-check/agreement-check"
@@ -23,7 +30,7 @@ INFO_URI = "https://github.com/agreement-check/agreement-check"
 
 class SarifReporter:
     def render(self, report: Report) -> str:
-        return json.dumps(self.build(report), indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(xml_deep(self.build(report)), indent=2, ensure_ascii=False) + "\n"
 
     def build(self, report: Report) -> dict[str, Any]:
         used = {r.id for r in report.rulesets}
@@ -35,7 +42,8 @@ class SarifReporter:
             for finding in doc.findings
             if finding.status in {"gap", "review"}
         ]
-        notifications = [_notification(doc) for doc in report.documents if doc.status == "error"]
+        errors = [_notification(doc) for doc in report.documents if doc.status == "error"]
+        notes = [_note(doc, warning) for doc in report.documents for warning in doc.warnings]
         return {
             "$schema": SCHEMA_URI,
             "version": "2.1.0",
@@ -50,9 +58,7 @@ class SarifReporter:
                             "rules": [_rule(info) for info in rules],
                         }
                     },
-                    "invocations": [
-                        {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
-                    ],
+                    "invocations": [{"executionSuccessful": not errors, "toolExecutionNotifications": errors + notes}],
                     "results": results,
                     "columnKind": "unicodeCodePoints",
                 }
@@ -77,7 +83,12 @@ def _rule(info: RuleInfo) -> dict[str, Any]:
 
 
 def _uri(path: str) -> str:
-    return PurePath(path).as_posix().lstrip("./") if not path.startswith("/") else PurePath(path).as_uri()
+    """`path` as a URI reference: `file:///...` when absolute, else relative (`../x`,
+    `.github/x`), with anything but unreserved characters and `/` percent-encoded."""
+    posix = PurePosixPath(path)
+    if posix.is_absolute():
+        return "file://" + quote(posix.as_posix(), safe="/")
+    return quote(posix.as_posix(), safe="/")
 
 
 def _result(doc: DocumentResult, finding: Finding, index: dict[str, int], report: Report) -> dict[str, Any]:
@@ -120,4 +131,13 @@ def _notification(doc: DocumentResult) -> dict[str, Any]:
         "message": {"text": f"{doc.path}: {doc.error_code}: {doc.error_message}"},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(doc.path)}}}],
         "descriptor": {"id": doc.error_code or "error"},
+    }
+
+
+def _note(doc: DocumentResult, warning: str) -> dict[str, Any]:
+    return {
+        "level": "warning",
+        "message": {"text": f"{doc.path}: {warning}"},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(doc.path)}}}],
+        "descriptor": {"id": "note"},
     }

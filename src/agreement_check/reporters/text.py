@@ -10,10 +10,16 @@ from rich.markup import escape
 from rich.padding import Padding
 
 from agreement_check.report import SEVERITY_RANK, DocumentResult, Finding, Report, RuleInfo
+from agreement_check.reporters.sanitize import file_name, terminal
 
 STATUS_STYLE = {"gap": "bold red", "review": "bold yellow", "met": "green", "not-applicable": "dim"}
 STATUS_LABEL = {"gap": "GAP", "review": "CHECK", "met": "ok", "not-applicable": "n/a"}
 ORDER = {"gap": 0, "review": 1, "met": 2, "not-applicable": 3}
+
+
+def _t(text: str) -> str:
+    """Untrusted text as Rich markup that prints as typed: no escapes, no commands."""
+    return escape(terminal(text))
 
 
 class TextReporter:
@@ -42,8 +48,8 @@ class TextReporter:
     def _document(self, console: Console, doc: DocumentResult, report: Report) -> None:
         rules = report.rules
         if doc.status == "error":
-            console.print(f"[bold]{escape(doc.path)}[/]  [bold red]could not be read[/] ({doc.error_code})")
-            console.print(Padding(escape(doc.error_message or ""), (0, 0, 0, 2)))
+            console.print(f"[bold]{escape(file_name(doc.path))}[/]  [bold red]could not be read[/] ({doc.error_code})")
+            console.print(Padding(_t(doc.error_message or ""), (0, 0, 0, 2)))
             return
         gaps = sum(f.status == "gap" for f in doc.findings)
         review = sum(f.status == "review" for f in doc.findings)
@@ -53,10 +59,10 @@ class TextReporter:
             + (f", [yellow]{review} to check[/]" if review else "")
             + f", {met} met"
         )
-        console.print(f"[bold]{escape(doc.path)}[/]  {verdict}")
-        console.print(Padding(f"[dim]Checked against {escape(doc.pack_reason or str(doc.pack))}[/]", (0, 0, 0, 2)))
+        console.print(f"[bold]{escape(file_name(doc.path))}[/]  {verdict}")
+        console.print(Padding(f"[dim]Checked against {_t(doc.pack_reason or str(doc.pack))}[/]", (0, 0, 0, 2)))
         for warning in doc.warnings:
-            console.print(Padding(f"[yellow]Note:[/] {escape(warning)}", (0, 0, 0, 2)))
+            console.print(Padding(f"[yellow]Note:[/] {_t(warning)}", (0, 0, 0, 2)))
         ranked = sorted(
             enumerate(doc.findings),
             key=lambda pair: (ORDER.get(pair[1].status, 9), -SEVERITY_RANK.get(pair[1].severity, 0), pair[0]),
@@ -75,20 +81,18 @@ class TextReporter:
         label = STATUS_LABEL[finding.status]
         style = STATUS_STYLE[finding.status]
         title = info.title if info else finding.rule
-        extra = f" [dim]({escape(note)})[/]" if note else ""
-        console.print(Padding(f"[{style}]{label:<5}[/] {escape(title)}{extra}", (0, 0, 0, 2)))
+        extra = f" [dim]({_t(note)})[/]" if note else ""
+        console.print(Padding(f"[{style}]{label:<5}[/] {_t(title)}{extra}", (0, 0, 0, 2)))
 
     def _detailed(self, console: Console, finding: Finding, info: RuleInfo | None) -> None:
         self._brief(console, finding, info)
-        body = [escape(finding.message)]
+        body = [_t(finding.message)]
         for evidence in finding.evidence:
-            body.append(f"[italic]“{escape(evidence.text)}”[/] [dim]({escape(evidence.location.describe())})[/]")
+            body.append(f"[italic]“{_t(evidence.text)}”[/] [dim]({_t(evidence.location.describe())})[/]")
         if info and finding.status in {"gap", "review"}:
-            body.append(
-                f"[dim]{escape(info.source)} ({escape(info.commitment_ref)}): “{escape(info.commitment_quote)}”[/]"
-            )
-            body.append(f"[bold]What to ask for:[/] {escape(finding.suggestion or info.suggestion)}")
-        body.append(f"[dim]rule {finding.rule}[/]")
+            body.append(f"[dim]{_t(info.source)} ({_t(info.commitment_ref)}): “{_t(info.commitment_quote)}”[/]")
+            body.append(f"[bold]What to ask for:[/] {_t(finding.suggestion or info.suggestion)}")
+        body.append(f"[dim]rule {_t(finding.rule)}[/]")
         for line in body:
             console.print(Padding(line, (0, 0, 0, 8)))
 
