@@ -164,3 +164,15 @@ def test_rules_commands() -> None:
     tested = run(["rules", "test"])
     assert tested.exit_code == 0 and "0 failed" in tested.output
     assert "valid" in run(["rules", "validate"]).output
+
+
+def run_main(args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """The installed entry point, in this process: its exit code and what it wrote to stderr."""
+    import sys
+
+    from agreement_check.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["agreement-check", *args])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    return int(exit_info.value.code or 0), capsys.readouterr().err

@@ -8,7 +8,7 @@ import yaml
 from click.testing import CliRunner
 
 from agreement_check.cli import cli
-from tests.test_cli import COMPLIANT
+from tests.test_cli import COMPLIANT, run_main
 
 
 @pytest.fixture
@@ -100,3 +100,91 @@ def test_baseline_survives_renumbering(project: Path) -> None:
         text.replace("7. The Council may end", "9. The Council may end"), encoding="utf-8"
     )
     assert run("check", "--baseline", "baseline.yaml", "templates").exit_code == 0
+
+
+def settings_file(project: Path, text: str) -> Path:
+    path = project / ".agreement-check.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def nested(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """tmp/proj (a repository with templates, the current folder) beside tmp/outside."""
+    proj = tmp_path / "proj"
+    (proj / ".git").mkdir(parents=True)
+    (proj / "templates").mkdir()
+    (proj / "templates" / "short.txt").write_text(COMPLIANT.replace("six (6) months'", "one month's"), "utf-8")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "accepted.yaml").write_text("entries: []\n", encoding="utf-8")
+    (proj / "linked").symlink_to(tmp_path / "outside", target_is_directory=True)
+    monkeypatch.chdir(proj)
+    return proj
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("output", '["../escape.json"]'),
+        ("output", '["{outside}/abs.json"]'),
+        ("output", '["linked/report.json"]'),
+        ("cache", '"../cache"'),
+        ("cache", '"linked"'),
+        ("baseline", '"{outside}/accepted.yaml"'),
+        ("rules", '["../rules"]'),
+    ],
+)
+def test_a_settings_file_may_not_reach_outside_its_folder(
+    nested: Path, key: str, value: str, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    settings_file(nested, f'format = ["json"]\n{key} = {value.format(outside=nested.parent / "outside")}\n')
+    before = sorted(nested.parent.rglob("*"))
+    code, err = run_main(["check", "templates"], monkeypatch, capsys)
+    assert code == 2
+    assert f".agreement-check.toml:2: {key}: " in err and "outside" in err
+    assert sorted(nested.parent.rglob("*")) == before  # nothing written anywhere
+
+
+def test_a_path_on_the_command_line_may_go_anywhere(nested: Path) -> None:
+    settings_file(nested, 'format = ["json"]\noutput = ["../escape.json"]\n')
+    assert run("check", "--output", "../escape.json", "templates").exit_code == 1
+    assert json.loads((nested.parent / "escape.json").read_text())["summary"]["documents"] == 1
+    settings_file(nested, 'format = ["json"]\noutput = ["reports.json"]\ncache = ".cache"\n')
+    assert run("check", "templates").exit_code == 1 and (nested / "reports.json").is_file()
+
+
+def test_the_search_for_settings_stops_at_the_repository_root_or_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from agreement_check.config import find_config
+
+    outer, inner, home = tmp_path / "outer", tmp_path / "outer" / "inner", tmp_path / "home"
+    inner.mkdir(parents=True)
+    home.mkdir()
+    settings_file(outer, 'pack = "working-together"\n')
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(inner)
+    assert find_config().path is None  # neither a repository nor home: no climbing towards /
+    (outer / ".git").mkdir()
+    assert find_config().path == outer / ".agreement-check.toml"
+    (inner / ".git").mkdir()
+    assert find_config().path is None  # the repository root is as high as it looks
+    monkeypatch.setenv("HOME", str(inner))
+    (inner / ".git").rmdir()
+    assert find_config().path is None  # nor above the home folder
+
+
+def test_settings_errors_name_the_line_the_key_and_the_closest_key(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    settings_file(project, 'pack = "leeds-compact"\nfial-on = "never"\njobs = 0\n')
+    code, err = run_main(["check", "templates"], monkeypatch, capsys)
+    assert code == 2
+    assert ".agreement-check.toml:2: fial-on: not a setting; did you mean fail-on?" in err
+    assert ".agreement-check.toml:3: jobs: " in err  # every problem at once
+    (project / ".agreement-check.toml").unlink()
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "templates"\n\n[tool.agreement-check]\nsevrity = {}\n', encoding="utf-8"
+    )
+    code, err = run_main(["check", "templates"], monkeypatch, capsys)
+    assert code == 2 and "pyproject.toml:5: sevrity: not a setting; did you mean severity?" in err

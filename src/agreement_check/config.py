@@ -1,25 +1,29 @@
 """Project settings from `.agreement-check.toml` or `[tool.agreement-check]` in
-`pyproject.toml`, found in the current folder or the nearest parent. Command-line
-options win over the file, and the file over the defaults; `config show` says which
-source gave each value."""
+`pyproject.toml`. Command-line options win over the file, and the file over the defaults;
+`config show` says which source gave each value.
+
+A settings file is repository content, written by whoever can open a pull request, so it
+is not trusted with paths: it may name outputs, the cache, rules and baselines only inside
+the folder it sits in (a path given on the command line may go anywhere). It is looked
+for in the current folder and its parents up to the repository root (the folder holding
+`.git`) or the home folder, and never above them: a folder such as `/tmp` is not ours.
+Every mistake in it is reported at once as `file:line: key: message`.
+"""
 
 from __future__ import annotations
 
-import sys
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
-from agreement_check.errors import UsageError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from agreement_check.config_file import SettingsFileError, closest, key_lines, problem, read_toml
 
 CONFIG_FILE = ".agreement-check.toml"
+SECTION = ("tool", "agreement-check")
+CONFINED = ("output", "cache", "rules", "baseline")  # paths a settings file may name only inside its folder
 
 
 class Settings(BaseModel):
@@ -46,52 +50,85 @@ class Settings(BaseModel):
     timeout: float = Field(120.0, gt=0, le=86400)
     memory_limit: int = Field(1024, alias="memory-limit", ge=64)
 
+    _sources: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def source_of(self, name: str) -> str:
+        """Where a setting came from: 'command line', 'default' or `file:line`."""
+        return self._sources.get(name, "default")
+
 
 SETTING_NAMES = list(Settings.model_fields)
+SETTING_KEYS = [name.replace("_", "-") for name in SETTING_NAMES]
 
 
 @dataclass(frozen=True)
 class ConfigFile:
     path: Path | None
     values: dict[str, Any]
+    lines: dict[str, int] = field(default_factory=dict)  # key -> line it is set on
+
+    def where(self, key: str) -> str:
+        return f"{self.path}:{self.lines.get(key, self.lines.get('', 1))}"
 
 
-def find_config(start: Path | None = None) -> ConfigFile:
-    folder = (start or Path.cwd()).resolve()
-    for candidate in [folder, *folder.parents]:
+def find_config(start: Path | None = None, home: Path | None = None) -> ConfigFile:
+    for candidate in search_folders((start or Path.cwd()).resolve(), home or _home()):
         own = candidate / CONFIG_FILE
         if own.is_file():
-            return ConfigFile(own, _read(own, section=None))
+            return _read(own, section=None)
         project = candidate / "pyproject.toml"
         if project.is_file():
-            values = _read(project, section=("tool", "agreement-check"))
-            if values is not None:
-                return ConfigFile(project, values)
-        if (candidate / ".git").exists():
-            break
+            found = _read(project, section=SECTION)
+            if found.path is not None:
+                return found
     return ConfigFile(None, {})
 
 
-def _read(path: Path, section: tuple[str, ...] | None) -> dict[str, Any] | None:
+def search_folders(start: Path, home: Path | None) -> list[Path]:
+    """`start` and its parents up to the first that holds `.git` or is the home folder;
+    `start` alone when there is no such folder below the file system root."""
+    climb = [start, *start.parents][:-1] or [start]  # never the root, unless we start there
+    for i, folder in enumerate(climb):
+        if folder == home or (folder / ".git").exists():
+            return climb[: i + 1]
+    return [start]
+
+
+def _home() -> Path | None:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise UsageError(f"cannot read {path}: {exc}") from exc
+        return Path.home().resolve()
+    except (RuntimeError, KeyError, OSError):
+        return None
+
+
+def _read(path: Path, section: tuple[str, ...] | None) -> ConfigFile:
+    text, data = read_toml(path)
     for key in section or ():
         data = data.get(key)
         if not isinstance(data, dict):
-            return None
+            return ConfigFile(None, {})
+    lines = key_lines(text, section)
     values = {key.replace("_", "-"): value for key, value in data.items()}
-    if isinstance(values.get("format"), str):
-        values["format"] = [values["format"]]
-    if isinstance(values.get("output"), str):
-        values["output"] = [values["output"]]
+    for key in ("format", "output"):
+        if isinstance(values.get(key), str):
+            values[key] = [values[key]]
+    problems = [
+        problem(path, lines, key, f"not a setting; {closest(key, SETTING_KEYS)}")
+        for key in values
+        if key not in SETTING_KEYS
+    ]
     try:
-        Settings.model_validate({_alias(k): v for k, v in values.items()})
+        Settings.model_validate({_alias(k): v for k, v in values.items() if k in SETTING_KEYS})
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise UsageError(f"{path}: {problems}") from exc
-    return values
+        problems += [_validation_problem(path, lines, error) for error in exc.errors()]
+    if problems:
+        raise SettingsFileError(problems)
+    return ConfigFile(path, values, lines)
+
+
+def _validation_problem(path: Path, lines: dict[str, int], error: Any) -> str:
+    location = [str(part).replace("_", "-") for part in error["loc"]]
+    return problem(path, lines, location[0], f"{'.'.join(location[1:]) + ': ' if location[1:] else ''}{error['msg']}")
 
 
 def _alias(key: str) -> str:
@@ -109,17 +146,41 @@ def resolve(cli: dict[str, Any], explicit: set[str], config: ConfigFile) -> tupl
             sources[name] = "command line"
         elif key in config.values:
             merged[name] = config.values[key]
-            sources[name] = str(config.path)
+            sources[name] = config.where(key)
         else:
             sources[name] = "default"
     settings = Settings.model_validate({_alias(k.replace("_", "-")): v for k, v in merged.items()})
+    settings._sources = sources
     if config.path is not None:
-        base = config.path.parent
-        for name in ("rules", "cache", "baseline"):
-            if sources[name] == str(config.path):
-                value = getattr(settings, name)
-                if isinstance(value, list):
-                    setattr(settings, name, [str(base / v) for v in value])
-                elif value:
-                    setattr(settings, name, str(base / value))
+        _from_file_folder(settings, sources, config)
     return settings, sources
+
+
+def _from_file_folder(settings: Settings, sources: dict[str, str], config: ConfigFile) -> None:
+    """Read the file's rule, cache and baseline paths from its folder, and refuse any path
+    it names (outputs included) that leads out of that folder, through `..` or a link."""
+    assert config.path is not None
+    base = config.path.parent
+    folder = Path(os.path.realpath(base))
+    problems = []
+    for name in CONFINED:
+        if sources[name] == "command line" or sources[name] == "default":
+            continue
+        value = getattr(settings, name)
+        if name != "output":
+            value = [str(base / v) for v in value] if isinstance(value, list) else str(base / value)
+            setattr(settings, name, value)
+        for item in value if isinstance(value, list) else [value]:
+            real = Path(os.path.realpath(item))
+            if real != folder and not real.is_relative_to(folder):
+                problems.append(
+                    problem(
+                        config.path,
+                        config.lines,
+                        name.replace("_", "-"),
+                        f"{item} is outside {folder}, the folder of this settings file; a settings file "
+                        "may only name paths inside its folder (give this one on the command line to use it)",
+                    )
+                )
+    if problems:
+        raise SettingsFileError(problems)
