@@ -126,3 +126,55 @@ def body_lines(
         out.append((x, y, text, "Helvetica", size))
         y += gap
     return out
+
+
+ODF_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"'
+)
+ODF_LIST_STYLE = (
+    '<text:list-style style:name="L1">'
+    '<text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/>'
+    '<text:list-level-style-number text:level="2" style:num-format="a" style:num-prefix="(" style:num-suffix=")"/>'
+    "</text:list-style>"
+)
+
+
+def make_odt(
+    path: Path, body: str, *, automatic_styles: str = "", styles: str = ODF_LIST_STYLE, mimetype: str = "text"
+) -> Path:
+    """An OpenDocument text file with `body` inside office:text; `styles` go in styles.xml."""
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF_NS} office:version="1.3">'
+        f"<office:automatic-styles>{automatic_styles}</office:automatic-styles>"
+        f"<office:body><office:text>{body}</office:text></office:body></office:document-content>"
+    )
+    styles_xml = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {ODF_NS} office:version="1.3">'
+        f"<office:styles>{styles}</office:styles></office:document-styles>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+        f'<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.{mimetype}"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), f"application/vnd.oasis.opendocument.{mimetype}")
+        z.writestr("content.xml", content)
+        z.writestr("styles.xml", styles_xml)
+        z.writestr("META-INF/manifest.xml", manifest)
+    return path
+
+
+def odt_list(*items: str, style: str = "L1") -> str:
+    return (
+        f'<text:list text:style-name="{style}">'
+        + "".join(f"<text:list-item><text:p>{item}</text:p></text:list-item>" for item in items)
+        + "</text:list>"
+    )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
 
-SUPPORTED_SUFFIXES = {".docx", ".pdf", ".txt", ".md"}
+SUPPORTED_SUFFIXES = {".docx", ".docm", ".dotx", ".dotm", ".odt", ".ott", ".doc", ".rtf", ".pdf", ".txt", ".md"}
 
 
 @dataclass

@@ -81,7 +81,7 @@ class Document:
 
     path: str
     sha256: str
-    format: Literal["docx", "pdf", "txt", "md"]
+    format: Literal["docx", "pdf", "txt", "md", "odt", "doc", "rtf"]
     blocks: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     pages: int | None = None

@@ -1,4 +1,5 @@
-"""Parsers: DOCX, PDF and plain text into one document model.
+"""Parsers: Word (DOCX and its relatives, ODT, and .doc and RTF through LibreOffice), PDF and
+plain text into one document model.
 
 `read_document` is the one entry point; the format comes from the file's bytes.
 """
@@ -47,6 +48,12 @@ def _read(path: Path, options: ParseOptions) -> Document:
         from agreement_check.parsers.docx_reader import read_docx
 
         document = read_docx(path, sha256, options)
+    elif fmt in {"doc", "rtf"}:
+        document = _read_converted(path, fmt, sha256, options)
+    elif fmt == "odt":
+        from agreement_check.parsers.odt_reader import read_odt
+
+        document = read_odt(path, sha256, options)
     elif fmt == "pdf":
         from agreement_check.parsers.pdf_reader import read_pdf
 
@@ -57,6 +64,18 @@ def _read(path: Path, options: ParseOptions) -> Document:
         document = read_text(path, path.read_bytes(), sha256, fmt, options)
     if not any(block.text.strip() for block in document.body()):
         raise DocumentError("empty", "The document has no text in it.")
+    return document
+
+
+def _read_converted(path: Path, fmt: str, sha256: str, options: ParseOptions) -> Document:
+    """A .doc or .rtf, read through the DOCX LibreOffice makes of it; the report names
+    the original file and format."""
+    from agreement_check.parsers.docx_reader import read_docx_tree
+    from agreement_check.parsers.libreoffice import converted_to_docx
+
+    with converted_to_docx(path, fmt, options) as converted:
+        document = read_docx_tree(converted, sha256, options)[0]
+    document.path, document.format = str(path), fmt  # type: ignore[assignment]
     return document
 
 

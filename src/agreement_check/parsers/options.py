@@ -17,3 +17,5 @@ class ParseOptions:
     max_package_bytes: int = 400 * MiB
     max_pages: int = 2000
     max_blocks: int = 200_000
+    ocr: bool = False  # read pages without a text layer by OCR (Tesseract)
+    helper_seconds: float = 120.0  # LibreOffice or Tesseract on one file or page, when not stopped sooner
