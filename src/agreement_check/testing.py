@@ -35,7 +35,7 @@ class ExampleResult:
 
 def run_example(rule: Rule, index: int) -> ExampleResult:
     example = rule.examples[index]
-    document = document_from_text(example.text, path=f"<{rule.id} example {index + 1}>")
+    document = document_from_text(example.text, path=f"<{rule.id} example {index + 1}>", fmt="md")
     finding = decide(rule, DocumentContext(document))
     problems = []
     if finding.status != example.status:

@@ -87,6 +87,19 @@ def test_negation_and_heading_scope() -> None:
     assert [ctx.units[h.unit].text for h in scoped] == ["Overheads are not eligible."]
 
 
+def test_in_heading_keeps_or_drops_the_text_of_headings() -> None:
+    """A heading names a subject; `in_heading: false` keeps only what the text under it says."""
+    complaints = Leaf(RegexMatcher([r"complaints?"]))
+    doc = document_from_text(
+        "# Complaints\n\nThe forum meets monthly.\n\n# Other\n\nA complaint goes to the chair.", fmt="md"
+    )
+    ctx = DocumentContext(doc)
+    body = Filtered(complaints, in_heading=False).find(ctx)
+    assert [ctx.units[h.unit].text for h in body] == ["A complaint goes to the chair."]
+    heads = Filtered(complaints, in_heading=True).find(ctx)
+    assert [ctx.units[h.unit].text for h in heads] == ["Complaints"]
+
+
 def test_a_paragraph_longer_than_a_chunk_is_read_to_the_end() -> None:
     """Long texts are processed in pieces below spaCy's max_length, never cut short."""
     from agreement_check.context import CHUNK_CHARS

@@ -54,3 +54,43 @@ def test_wordings_of_each_action(text: str, action: str) -> None:
 )
 def test_word_sense(text: str, not_action: str) -> None:
     assert not_action not in actions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Minutes will be published on the partnership's website.", "publish"),
+        ("A summary is posted on the Council's web pages after each meeting.", "publish"),
+        ("Draft notes are circulated to members within ten days.", "circulate"),
+        ("Each lead shares the summary with their own organisation.", "circulate"),
+        ("Notes are sent to all members after the meeting.", "circulate"),
+        ("Representatives report back to their organisations.", "circulate"),
+        ("The chair keeps absent members up to date by email.", "circulate"),
+        ("The Board reviews these terms every year.", "review"),
+        ("The partners will look again at the aims in March.", "review"),
+        ("The members elect a chair each year.", "appoint"),
+        ("The panel may co-opt up to two advisers.", "appoint"),
+        ("The vice-chair deputises for the chair.", "deputise"),
+        ("Each member may send a substitute.", "deputise"),
+        ("A named colleague may attend in their place.", "deputise"),
+        ("In the absence of the chair, the vice-chair takes the meeting.", "deputise"),
+        ("Members send apologies to the secretary.", "apologise"),
+        ("Members should give notice of absence before the meeting.", "apologise"),
+    ],
+)
+def test_how_a_partnership_runs_itself(text: str, action: str) -> None:
+    assert action in actions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_action"),
+    [
+        ("The group publishes nothing; its papers are private.", "circulate"),
+        ("Share different approaches and look for ways to work together.", "circulate"),
+        ("Papers are available on request.", "publish"),
+        ("The chair is elected, not appointed.", "deputise"),
+        ("Apologies is the first item on the agenda.", "apologise"),
+    ],
+)
+def test_partnership_word_sense(text: str, not_action: str) -> None:
+    assert not_action not in actions(text)

@@ -38,11 +38,12 @@ class Leaf(Node):
 
 @dataclass
 class Filtered(Node):
-    """Keeps the hits of any node that are (or are not) negated where they stand, and
-    that lie under (or outside) the named headings."""
+    """Keeps the hits of any node that are (or are not) negated where they stand, that are
+    (or are not) in the text of a heading, and that lie under (or outside) the named headings."""
 
     child: Node
     negated: bool | None = None
+    in_heading: bool | None = None
     headings: list[re.Pattern[str]] = field(default_factory=list)
     not_headings: list[re.Pattern[str]] = field(default_factory=list)
 
@@ -51,6 +52,8 @@ class Filtered(Node):
         for hit in self.child.find(ctx):
             unit = ctx.units[hit.unit]
             if not in_scope(unit, self.headings, self.not_headings):
+                continue
+            if self.in_heading is not None and unit.is_heading != self.in_heading:
                 continue
             if self.negated is None or is_negated(unit.text, hit.start, hit.end, unit.lead_in) == self.negated:
                 out.append(hit)

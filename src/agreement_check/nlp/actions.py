@@ -107,6 +107,44 @@ ACTIONS: dict[str, re.Pattern[str]] = {
     ),
     "hold-reserves": re.compile(r"\b(?<!the\s)reserves\b(?!\s+the\s+right)", re.I),
     "involve-volunteers": re.compile(r"\bvolunteer(?:s|ing|ed)?\b", re.I),
+    # How a partnership runs itself: what it makes public, passes round, looks at again,
+    # who fills its places and stands in for whom, and who sends word of an absence.
+    "publish": re.compile(
+        r"\bpublish(?:es|ed|ing)?\b|\bmade?\s+(?:publicly\s+)?(?:available\s+to\s+the\s+public|public)\b"
+        r"|\b(?:post(?:s|ed|ing)?|put|puts|placed?|uploaded?|made?\s+available)\s+(?:\w+\s+){0,4}?on\s+(?:the|our|its|their|a)\s+(?:[\w'’-]+\s+){0,2}?(?:website|web\s*site|web\s*pages?|intranet|social\s+media|noticeboard)\b",
+        re.I,
+    ),
+    "circulate": re.compile(
+        r"\bcirculat(?:e|es|ed|ing|ion)\b|\bdistribut(?:e|es|ed|ing)\b|\bcascad(?:e|es|ed|ing)\b"
+        r"|\bshar(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,6}?(?:with|among|amongst|across|within)\b|\b(?:is|are|be|been|being)\s+shared\b"
+        r"|\b(?:sen[dt]|sends|sending|e-?mail(?:s|ed)?|forward(?:s|ed)?)\s+(?:out\s+)?(?:[\w'’-]+\s+){0,5}?to\s+(?:all\s+|each\s+|the\s+)?(?:members?|partners?|parties|representatives|leads?|attendees|network)\b"
+        r"|\b(?:is|are|be|been|will\s+be)\s+sent\s+(?:out\b|to\b)"
+        r"|\breport(?:s|ed|ing)?\s+back\b|\bfe(?:ed|eds|eding|d)\s+back\b"
+        r"|\bkeeps?\s+(?:\w+\s+){0,4}?(?:informed|up\s+to\s+date|updated|aware)\b|\bliaise\s+with\s+absent\b",
+        re.I,
+    ),
+    "review": re.compile(
+        r"\breview(?:s|ed|ing)?\b|\brevisit(?:s|ed|ing)?\b|\blook(?:s|ed)?\s+again\s+at\b|\b(?:re-?)?evaluat(?:e|es|ed|ing|ion)\b"
+        r"|\btak(?:e|es|ing)\s+stock\b",
+        re.I,
+    ),
+    "appoint": re.compile(
+        r"\bappoint(?:s|ed|ing|ment)?\b|\belect(?:s|ed|ing|ion)?\b|\bnominat(?:e|es|ed|ing|ion)\b|\bco-?opt(?:s|ed|ing|ion)?\b"
+        r"|\bselect(?:s|ed|ing|ion)?\b",
+        re.I,
+    ),
+    "deputise": re.compile(
+        r"\bdeputi[sz](?:e|es|ed|ing)\b|\bstand(?:s|ing)?\s+in\s+for\b|\bsubstitut(?:e|es|ed|ing)\s+for\b"
+        r"|\b(?:send|sends|nominate|nominates|name|names|appoint|appoints|bring|brings)\s+(?:a\s+|an\s+|one\s+|their\s+|its\s+)?(?:named\s+|nominated\s+)?(?:deputy|deputies|substitutes?|subs|alternates?|replacement)\b"
+        r"|\b(?:attend|act|vote|speak|chair)s?\s+(?:\w+\s+){0,3}?in\s+(?:their|his|her|its|the\s+\w+[’']s)\s+(?:place|absence|stead)\b"
+        r"|\bin\s+the\s+absence\s+of\s+(?:the|a|any)\s+(?:chair|vice-chair|member|representative|lead|secretary)\b",
+        re.I,
+    ),
+    "apologise": re.compile(
+        r"\bapologi[sz](?:e|es|ed|ing)\b|\b(?:send|sends|give|gives|offer|offers|tender|tenders|submit|submits)\s+(?:their\s+|his\s+|her\s+|its\s+)?apologies\b"
+        r"|\bapologies\s+(?:should|must|shall|will|are\s+to|to)\s+be\b|\bnotice\s+of\s+(?:their\s+|any\s+)?absence\b",
+        re.I,
+    ),
 }
 VOCABULARY = frozenset(ACTIONS)
 # Literal stems one of which every pattern of an action needs: a cheap test that spares
@@ -141,6 +179,12 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "contribute": ("match", "contribut", "fund", "kind"),
     "hold-reserves": ("reserves",),
     "involve-volunteers": ("volunteer",),
+    "publish": ("publish", "public", "website", "web site", "web page", "intranet", "social media", "noticeboard"),
+    "circulate": ("circulat", "distribut", "cascad", "shar", "sen", "mail", "forward", "back", "keep", "liaise"),
+    "review": ("review", "revisit", "again", "evaluat", "stock"),
+    "appoint": ("appoint", "elect", "nominat", "opt", "select"),
+    "deputise": ("deput", "stand", "subs", "alternate", "replacement", "place", "absence", "stead"),
+    "apologise": ("apolog", "absence"),
 }
 
 

@@ -27,7 +27,7 @@ from agreement_check.ruleset.fields import (
 )
 
 KINDS = ("phrases", "tokens", "regex", "duration", "provision", "all", "any", "not", "ref")
-FILTERS = ("negated", "headings", "not_headings")
+FILTERS = ("negated", "in_heading", "headings", "not_headings")
 
 if TYPE_CHECKING:
     Action: TypeAlias = str
@@ -70,6 +70,12 @@ class Filters(Strict):
         strict=True,
         description="keep only matches that are (true) or are not (false) denied or excluded where they stand",
     )
+    in_heading: bool | None = Field(
+        default=None,
+        strict=True,
+        description="keep only matches in (true) or outside (false) the text of a heading: a heading names a "
+        "subject, it provides nothing",
+    )
     headings: OneOrMany[HeadingPattern] | None = Field(
         default=None, description="keep only matches under a heading matching one of these patterns"
     )
@@ -78,7 +84,7 @@ class Filters(Strict):
     )
 
     def filters(self) -> bool:
-        return self.negated is not None or bool(self.headings) or bool(self.not_headings)
+        return self.negated is not None or self.in_heading is not None or bool(self.headings) or bool(self.not_headings)
 
 
 class PhrasesEntry(Filters):

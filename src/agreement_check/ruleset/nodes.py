@@ -65,6 +65,7 @@ def compile_node(entry: FindEntry, refs: list[Ref]) -> Node:
     return Filtered(
         node,
         negated=entry.negated,
+        in_heading=entry.in_heading,
         headings=_patterns(entry.headings),
         not_headings=_patterns(entry.not_headings),
     )
