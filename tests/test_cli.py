@@ -176,3 +176,31 @@ def run_main(args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.Ca
     with pytest.raises(SystemExit) as exit_info:
         main()
     return int(exit_info.value.code or 0), capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("option", "typo", "meant"),
+    [
+        ("--enable", "termination-notise", "termination-notice"),
+        ("--disable", "leeds-compact/overhead-cost", "leeds-compact/overhead-costs"),
+        ("--severity", "volunteer-expense=info", "volunteer-expenses"),
+    ],
+)
+def test_an_unknown_rule_name_is_a_usage_error_with_the_closest_names(
+    option: str, typo: str, meant: str, compliant: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    code, err = run_main(["check", option, typo, "--", str(compliant)], monkeypatch, capsys)
+    assert code == 2
+    assert f"{option}: no rule is called {typo.split('=')[0]!r}; did you mean {meant}" in err
+
+
+def test_a_choice_that_leaves_no_rule_is_a_usage_error(
+    compliant: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    args = ["check", "--pack", "working-together", "--enable", "termination-notice", "--", str(compliant)]
+    code, err = run_main(args, monkeypatch, capsys)
+    assert code == 2 and "no rule of pack working-together" in err
+    code, err = run_main(
+        ["check", "--enable", "reserves", "--disable", "reserves", str(compliant)], monkeypatch, capsys
+    )
+    assert code == 2 and "no rule" in err

@@ -188,3 +188,15 @@ def test_settings_errors_name_the_line_the_key_and_the_closest_key(
     )
     code, err = run_main(["check", "templates"], monkeypatch, capsys)
     assert code == 2 and "pyproject.toml:5: sevrity: not a setting; did you mean severity?" in err
+
+
+def test_an_unknown_rule_in_the_settings_file_is_a_usage_error_at_its_line(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    settings_file(project, 'fail-on = "never"\ndisable = [\n  "equality",\n  "termination-notise",\n]\n')
+    code, err = run_main(["check", "templates"], monkeypatch, capsys)
+    assert code == 2
+    assert (
+        ".agreement-check.toml:2: disable: no rule is called 'termination-notise'; did you mean termination-notice"
+        in err
+    )

@@ -18,6 +18,7 @@ from agreement_check.errors import DocumentError, UsageError
 from agreement_check.parsers import ParseOptions, read_document
 from agreement_check.report import DocumentResult, Report, RuleInfo, Ruleset
 from agreement_check.ruleset import Pack, load_packs
+from agreement_check.ruleset.selection import select_rules
 
 
 @dataclass(frozen=True)
@@ -68,23 +69,8 @@ def load_configured_packs(options: CheckOptions) -> dict[str, Pack]:
 
 def _configure(options: CheckOptions) -> dict[str, Pack]:
     packs = load_packs(list(options.rules))
-    overrides = dict(options.severity)
-    for pack in packs.values():
-        rules = [r for r in pack.rules if _chosen(r.id, options.enable, options.disable)]
-        for i, rule in enumerate(rules):
-            level = overrides.get(rule.id) or overrides.get(rule.name)
-            if level:
-                rule.spec = rule.spec.model_copy(update={"severity": level})
-                rules[i] = rule
-        pack.rules = rules
+    select_rules(packs, options.enable, options.disable, options.severity, options.pack)
     return packs
-
-
-def _chosen(rule_id: str, enable: tuple[str, ...], disable: tuple[str, ...]) -> bool:
-    name = rule_id.split("/", 1)[-1]
-    if enable and rule_id not in enable and name not in enable:
-        return False
-    return rule_id not in disable and name not in disable
 
 
 def check_file(path: Path, packs: dict[str, Pack], options: CheckOptions) -> DocumentResult:

@@ -10,19 +10,22 @@ from typing import TYPE_CHECKING
 
 import click
 
-from agreement_check.api import CheckOptions
+from agreement_check.api import CheckOptions, load_configured_packs
 from agreement_check.baseline import Baseline, write_baseline
 from agreement_check.output import pair_outputs, write_atomic
 from agreement_check.parsers import ParseOptions
 from agreement_check.report import Report
 from agreement_check.reporters import get_reporter
+from agreement_check.ruleset.selection import UnknownRuleError
 
 if TYPE_CHECKING:
     from agreement_check.config import Settings
 
 
 def options_from_settings(settings: Settings) -> CheckOptions:
-    return CheckOptions(
+    """The library's options, with every rule name they use checked against the packs (so
+    a typo in a settings file is reported at its line; the packs are loaded once a run)."""
+    options = CheckOptions(
         pack=settings.pack,
         rules=tuple(Path(r) for r in settings.rules),
         parse=ParseOptions(revisions=settings.revisions, max_pages=settings.max_pages, pdf_engine=settings.pdf_engine),
@@ -36,6 +39,12 @@ def options_from_settings(settings: Settings) -> CheckOptions:
         timeout=settings.timeout,
         memory_mb=settings.memory_limit,
     )
+    try:
+        load_configured_packs(options)
+    except UnknownRuleError as exc:
+        source = settings.source_of(exc.setting)
+        raise exc.at(None if source == "command line" else source) from None
+    return options
 
 
 def write_marked_copies(report: Report, folder: Path | None, suffix: str | None, suggest_edits: bool) -> None:

@@ -58,3 +58,26 @@ def test_hook_fails_the_non_compliant_template(tmp_path: Path) -> None:
     assert bad.returncode != 0
     assert "Failed" in bad.stdout
     assert "The Compact's mediation and dispute resolution procedure is referenced" in bad.stdout
+
+
+def test_a_file_named_like_an_option_is_checked_as_a_file(tmp_path: Path) -> None:
+    """pre-commit runs `entry args... files...`; a file in the repository called
+    `--enable=x.docx` must be read as a file, not as an option that turns every rule off."""
+    import shlex
+
+    import yaml
+
+    from tests.builders import make_docx, p
+    from tests.test_cli import COMPLIANT
+
+    hook = next(
+        h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text()) if h["id"] == "agreement-check"
+    )
+    entry = shlex.split(hook["entry"])
+    assert entry[0] == "agreement-check"
+    text = COMPLIANT.replace("six (6) months'", "one month's")
+    make_docx(tmp_path / "--enable=x.docx", "".join(p(line) for line in text.splitlines() if line.strip()))
+    command = [str(Path(sys.executable).with_name("agreement-check")), *entry[1:], *hook.get("args", [])]
+    result = subprocess.run([*command, "--enable=x.docx"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "--enable=x.docx" in result.stdout and "GAP" in result.stdout
