@@ -116,7 +116,7 @@ ACTIONS: dict[str, re.Pattern[str]] = {
     ),
     "circulate": re.compile(
         r"\bcirculat(?:e|es|ed|ing|ion)\b|\bdistribut(?:e|es|ed|ing)\b|\bcascad(?:e|es|ed|ing)\b"
-        r"|\bshar(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,6}?(?:with|among|amongst|across|within)\b|\b(?:is|are|be|been|being)\s+shared\b"
+        r"|\bshar(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,8}?(?:with|among|amongst|across|within)\b|\b(?:is|are|be|been|being)\s+shared\b"
         r"|\b(?:sen[dt]|sends|sending|e-?mail(?:s|ed)?|forward(?:s|ed)?)\s+(?:out\s+)?(?:[\w'’-]+\s+){0,5}?to\s+(?:all\s+|each\s+|the\s+)?(?:members?|partners?|parties|representatives|leads?|attendees|network)\b"
         r"|\b(?:is|are|be|been|will\s+be)\s+sent\s+(?:out\b|to\b)"
         r"|\breport(?:s|ed|ing)?\s+back\b|\bfe(?:ed|eds|eding|d)\s+back\b"
