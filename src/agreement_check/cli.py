@@ -260,11 +260,14 @@ def serve(host: str, port: int, max_files: int, max_file_mb: int, concurrent: in
         import uvicorn
 
         from agreement_check.web.app import WebSettings, create_app
+        from agreement_check.web.request_log import log_config
     except ImportError as exc:
         raise UsageError("the web page needs the web extra: pip install 'agreement-check[web]'") from exc
     app = create_app(WebSettings(max_files=max_files, max_file_mb=max_file_mb, concurrent=concurrent))
     click.echo(f"agreement-check is serving on http://{host}:{port}/ (press Ctrl+C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, access_log=False, log_level="info", server_header=False)
+    uvicorn.run(
+        app, host=host, port=port, access_log=False, log_level="info", log_config=log_config(), server_header=False
+    )
 
 
 @cli.group()

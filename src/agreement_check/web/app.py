@@ -2,10 +2,13 @@
 
 Privacy by construction: uploads are written to a temporary folder made for the request
 and removed before the response is returned; the report and marked-up copies travel back
-inside the page (as data: links), so nothing is kept on the server; nothing but counts
-and timings is logged; no cookies are set. Each document is checked in an isolated worker
-like on the command line, a semaphore caps how many requests are checked at once, and
-every error is a friendly page, never a traceback.
+inside the page (as data: links), so nothing is kept on the server; one line per request
+is logged, with counts and timings only; no cookies are set; no other site may post to
+the page or frame it. A semaphore caps how many requests are served at once, and a request
+holds it from before its upload is read: the upload is read as a stream within its limits
+(`upload`), then each document is checked in an isolated worker like on the command line;
+the workers are stopped when the request's time runs out or its visitor leaves. Every error
+is a friendly page, never a traceback.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import base64
 import json
 import logging
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,20 +26,26 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp
 
 from agreement_check import __version__
+from agreement_check.errors import CheckCancelled
 from agreement_check.report import SEVERITY_RANK
 from agreement_check.reporters.common import finding_view
+from agreement_check.web.origin import same_origin
+from agreement_check.web.request_log import RequestLog, stats
+from agreement_check.web.running import Abandoned, while_wanted
+from agreement_check.web.upload import Upload, UploadLimits, UploadRefused, receive_upload
 
 LOG = logging.getLogger("agreement_check.web")
 PRIVACY = (
     "Your documents are checked on this server and deleted as soon as your results are shown. "
     "Nothing is stored, nothing is sent anywhere else, and no cookies are used."
 )
-SUFFIXES = {".docx", ".pdf"}
+PACKS = {"auto", "leeds-compact", "working-together"}
 COPY_KINDS = {
     "docx": ("Word, with comments", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "pdf": ("PDF, with notes", "application/pdf"),
@@ -50,29 +60,39 @@ PACK_WORDS = {
 class WebSettings:
     max_files: int = 10
     max_file_mb: int = 20
-    request_seconds: float = 180.0
+    request_seconds: float = 180.0  # to check one request's documents, once they are here
     concurrent: int = 2
     document_seconds: float = 60.0
+    upload_idle_seconds: float = 15.0  # the longest quiet spell while an upload arrives
+    upload_seconds: float = 120.0  # the whole upload must have arrived by then
+
+    def upload_limits(self) -> UploadLimits:
+        return UploadLimits(
+            max_files=self.max_files,
+            max_file_bytes=self.max_file_mb * 1024 * 1024,
+            idle_seconds=self.upload_idle_seconds,
+            total_seconds=self.upload_seconds,
+        )
 
 
-def create_app(settings: WebSettings | None = None) -> Starlette:
+def create_app(settings: WebSettings | None = None) -> ASGIApp:
     settings = settings or WebSettings()
+    limits = settings.upload_limits()
     env = Environment(
         loader=PackageLoader("agreement_check.web", "templates"), autoescape=select_autoescape(default=True)
     )
     gate = asyncio.Semaphore(settings.concurrent)
 
-    def page(name: str, status: int = 200, **context: object) -> HTMLResponse:
+    def page(name: str, status: int = 200, closing: bool = False, **context: object) -> HTMLResponse:
         html = env.get_template(name).render(privacy=PRIVACY, version=__version__, **context)
-        return HTMLResponse(html, status_code=status, headers=_HEADERS)
+        headers = {**_HEADERS, "Connection": "close"} if closing else _HEADERS
+        return HTMLResponse(html, status_code=status, headers=headers)
 
-    def too_big() -> HTMLResponse:
-        return page(
-            "error.html",
-            413,
-            heading="Those files are too big",
-            message=f"Please upload at most {settings.max_files} files of up to {settings.max_file_mb} MB each.",
-        )
+    def refused(refusal: UploadRefused, request: Request) -> HTMLResponse:
+        stats(request).outcome = refusal.reason
+        heading, message = _REFUSALS.get(refusal.reason, _REFUSALS["request-too-big"])
+        words = {"files": settings.max_files, "mb": settings.max_file_mb}
+        return page("error.html", refusal.status, closing=True, heading=heading, message=message.format(**words))
 
     def went_wrong() -> HTMLResponse:
         return page(
@@ -86,68 +106,55 @@ def create_app(settings: WebSettings | None = None) -> Starlette:
         return page("index.html", max_files=settings.max_files, max_mb=settings.max_file_mb)
 
     async def check(request: Request) -> Response:
-        started = time.monotonic()
-        limit = settings.max_files * settings.max_file_mb * 1024 * 1024 + 64 * 1024
-        if int(request.headers.get("content-length") or 0) > limit:
-            return too_big()
-        try:
-            form = await request.form(
-                max_files=settings.max_files, max_fields=10, max_part_size=settings.max_file_mb * 1024 * 1024
-            )
-        except Exception:  # the multipart parser's own limits
-            return too_big()
-        uploads = [item for item in form.getlist("files") if hasattr(item, "filename") and item.filename]
-        pack = str(form.get("pack") or "auto")
-        if pack not in {"auto", "leeds-compact", "working-together"}:
-            pack = "auto"
-        if not uploads:
+        """Refuse what can be refused from the headers; then, holding a checker, read the
+        upload into a private folder and check it. The folder goes when the answer does."""
+        if not same_origin(request):
+            stats(request).outcome = "cross-origin"
             return page(
-                "error.html",
-                400,
-                heading="No document was uploaded",
-                message="Choose a Word (.docx) or PDF file to check.",
+                "error.html", 403, closing=True, heading="Please use the form on this page", message=_CROSS_ORIGIN
             )
-        if len(uploads) > settings.max_files:
-            return page(
-                "error.html",
-                413,
-                heading="Too many files",
-                message=f"Please upload at most {settings.max_files} files at a time.",
-            )
-        if gate.locked():
-            LOG.info("busy: a request waited for a free checker")
+        if _declared_length(request) > limits.max_request_bytes:
+            return refused(UploadRefused(413, "request-too-big"), request)
+        asked = time.monotonic()
         async with gate:
-            with tempfile.TemporaryDirectory(prefix="agreement-check-") as tmp:
-                folder = Path(tmp)
-                files = []
-                for index, upload in enumerate(uploads):
-                    data = await upload.read()
-                    if len(data) > settings.max_file_mb * 1024 * 1024:
-                        return page(
-                            "error.html",
-                            413,
-                            heading="A file is too big",
-                            message=f"Each file can be up to {settings.max_file_mb} MB.",
-                        )
-                    path = folder / f"{index:02d}-{_safe_name(upload.filename)}"
-                    path.write_bytes(data)
-                    files.append((path, upload.filename))
-                try:
-                    context = await asyncio.wait_for(
-                        asyncio.to_thread(_run, files, pack, settings), timeout=settings.request_seconds
-                    )
-                except asyncio.TimeoutError:
-                    return page(
-                        "error.html",
-                        503,
-                        heading="That took too long",
-                        message="Checking your documents took longer than allowed. Please try again with fewer or smaller files.",
-                    )
-                except Exception as exc:  # a friendly page, and one line in the log with no file names
-                    LOG.error("check failed (%s)", type(exc).__name__)
-                    return went_wrong()
-        LOG.info("checked %d document(s) in %.1f s", len(files), time.monotonic() - started)
-        return page("report.html", **context)
+            stats(request).wait = time.monotonic() - asked
+            with tempfile.TemporaryDirectory(prefix="agreement-check-web-") as tmp:
+                return await receive_and_check(request, Path(tmp))
+
+    async def receive_and_check(request: Request, folder: Path) -> Response:
+        record, upload, started = stats(request), Upload(), time.monotonic()
+        try:
+            await receive_upload(request, folder, limits, upload)
+        except UploadRefused as refusal:
+            return refused(refusal, request)
+        except ClientDisconnect:
+            record.outcome = "disconnected"
+            return Response(status_code=499)
+        finally:
+            record.upload = time.monotonic() - started
+        record.files = len(upload.files)
+        if not upload.files:
+            return page("error.html", 400, heading="No document was uploaded", message=_NO_DOCUMENT)
+        pack = upload.fields.get("pack", "auto")
+        return await run_check(request, upload.files, pack if pack in PACKS else "auto")
+
+    async def run_check(request: Request, files: list[tuple[Path, str]], pack: str) -> Response:
+        record, started, cancel = stats(request), time.monotonic(), threading.Event()
+        try:
+            context = await while_wanted(
+                request, lambda: _run(files, pack, settings, cancel), cancel, settings.request_seconds
+            )
+        except Abandoned as stopped:
+            record.outcome = str(stopped)
+            if str(stopped) == "disconnected":
+                return Response(status_code=499)  # nobody is there to read it; nginx's code for this
+            return page("error.html", 503, heading="That took too long", message=_TOO_LONG)
+        except Exception as exc:  # a friendly page, and the error's type in the log line; no file names
+            record.outcome = f"error:{type(exc).__name__}"
+            return went_wrong()
+        finally:
+            record.check = time.monotonic() - started
+        return page("report.html", 200, False, **context)
 
     async def not_found(request: Request, exc: HTTPException) -> Response:
         if exc.status_code == 405:
@@ -165,41 +172,67 @@ def create_app(settings: WebSettings | None = None) -> Starlette:
         )
 
     async def server_error(request: Request, exc: Exception) -> Response:
-        LOG.error("unexpected error (%s)", type(exc).__name__)
+        stats(request).outcome = f"error:{type(exc).__name__}"
         return went_wrong()
 
-    return Starlette(
+    app = Starlette(
         routes=[Route("/", index), Route("/check", check, methods=["POST"])],
         exception_handlers={HTTPException: not_found, Exception: server_error},
     )
+    return RequestLog(app)
 
+
+def _declared_length(request: Request) -> int:
+    try:
+        return int(request.headers.get("content-length") or 0)
+    except ValueError:
+        return 0  # the stream is counted as it comes anyway
+
+
+_REFUSALS = {
+    "request-too-big": ("Those files are too big", "Please upload at most {files} files of up to {mb} MB each."),
+    "file-too-big": ("A file is too big", "Each file can be up to {mb} MB."),
+    "too-many-files": ("Too many files", "Please upload at most {files} files at a time."),
+    "too-many-fields": ("The upload could not be read", "Please use the form on the first page."),
+    "field-too-big": ("The upload could not be read", "Please use the form on the first page."),
+    "headers-too-big": ("The upload could not be read", "Please use the form on the first page."),
+    "bad-form": ("The upload could not be read", "Please use the form on the first page."),
+    "incomplete": ("The upload was not complete", "Please try again."),
+    "slow": (
+        "The upload was too slow",
+        "Your files arrived too slowly, so the upload was stopped and nothing was kept. Please try again.",
+    ),
+}
+_CROSS_ORIGIN = "This page only checks documents sent from its own form. Please open it and upload your files there."
+_NO_DOCUMENT = "Choose a Word (.docx) or PDF file to check."
+_TOO_LONG = "Checking your documents took longer than allowed. Please try again with fewer or smaller files."
 
 _HEADERS = {
     "Cache-Control": "no-store",
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
     "Referrer-Policy": "no-referrer",
     "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
 }
 
 
-def _safe_name(name: str) -> str:
-    stem = Path(name).name
-    cleaned = "".join(c if c.isalnum() or c in "._- " else "_" for c in stem)[:80] or "document"
-    return cleaned if Path(cleaned).suffix.lower() in SUFFIXES else cleaned + ".bin"
-
-
-def _run(files: list[tuple[Path, str]], pack: str, settings: WebSettings) -> dict[str, object]:
-    """Check the uploads and build everything the page shows, while the files exist."""
+def _run(files: list[tuple[Path, str]], pack: str, settings: WebSettings, cancel: threading.Event) -> dict[str, object]:
+    """Check the uploads and build everything the page shows, while the files exist.
+    Setting `cancel` stops the check's workers and raises `CheckCancelled`."""
     from agreement_check.annotate.copy import write_marked_copy
     from agreement_check.api import CheckOptions, check
     from agreement_check.reporters import get_reporter
 
     report = check(
-        [path for path, _ in files], CheckOptions(pack=pack, jobs=min(2, len(files)), timeout=settings.document_seconds)
+        [path for path, _ in files],
+        CheckOptions(pack=pack, jobs=min(2, len(files)), timeout=settings.document_seconds),
+        cancel=cancel,
     )
     names = {str(path): name for path, name in files}
     documents = []
     for doc in report.documents:
+        if cancel.is_set():
+            raise CheckCancelled("the check was cancelled")
         entry = _document(doc, report, names.get(doc.path, Path(doc.path).name))
         if doc.status == "checked":
             source = Path(doc.path)
