@@ -108,7 +108,7 @@ def _check_uncached(path: Path, packs: dict[str, Pack], options: CheckOptions) -
 def _fingerprint(packs: dict[str, Pack], options: CheckOptions) -> str:
     versions = ",".join(f"{p.id}@{p.spec.version}:{len(p.rules)}" for p in sorted(packs.values(), key=lambda p: p.id))
     rules = ",".join(str(r) for r in options.rules)
-    return f"{versions}|{options.pack}|{options.parse.revisions}|{options.parse.pdf_engine}|{rules}|{options.severity}"
+    return f"{versions}|{options.pack}|{options.parse.revisions}|{options.parse.pdf_engine}|ocr={options.parse.ocr}|{rules}|{options.severity}"
 
 
 def build_report(results: list[DocumentResult], packs: dict[str, Pack], skipped: int = 0) -> Report:

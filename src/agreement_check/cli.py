@@ -69,6 +69,11 @@ def reading_options(command):  # type: ignore[no-untyped-def]
             show_default=True,
             help="Library that reads PDF text (both feed the same layout code).",
         ),
+        click.option(
+            "--ocr/--no-ocr",
+            default=False,
+            help="Read PDF pages that have no text layer (scans) by OCR, with Tesseract.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -219,7 +224,13 @@ def exit_code(report, fail_on: str) -> ExitCode:  # type: ignore[no-untyped-def]
 )
 @reading_options
 def extract(
-    files: tuple[Path, ...], fmt: str, provisions: bool, revisions: str, max_pages: int, pdf_engine: str
+    files: tuple[Path, ...],
+    fmt: str,
+    provisions: bool,
+    revisions: str,
+    max_pages: int,
+    pdf_engine: str,
+    ocr: bool,
 ) -> None:
     """Show what the checker reads: one block per line with its location."""
     from agreement_check.parsers import ParseOptions, read_document
@@ -230,7 +241,7 @@ def extract(
     for path in files:
         try:
             document = read_document(
-                path, ParseOptions(revisions=revisions, max_pages=max_pages, pdf_engine=pdf_engine)
+                path, ParseOptions(revisions=revisions, max_pages=max_pages, pdf_engine=pdf_engine, ocr=ocr)
             )  # type: ignore[arg-type]
         except DocumentError as exc:
             click.echo(extract_error(path, exc.code, exc.message), err=True)

@@ -46,6 +46,7 @@ class Settings(BaseModel):
     baseline: str | None = None
     revisions: Literal["accepted", "original"] = "accepted"
     pdf_engine: Literal["pdfium", "pdfplumber"] = Field("pdfium", alias="pdf-engine")
+    ocr: bool = False
     max_pages: int = Field(2000, alias="max-pages", ge=1)
     timeout: float = Field(120.0, gt=0, le=86400)
     memory_limit: int = Field(1024, alias="memory-limit", ge=64)

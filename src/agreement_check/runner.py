@@ -28,7 +28,12 @@ def options_from_settings(settings: Settings) -> CheckOptions:
     options = CheckOptions(
         pack=settings.pack,
         rules=tuple(Path(r) for r in settings.rules),
-        parse=ParseOptions(revisions=settings.revisions, max_pages=settings.max_pages, pdf_engine=settings.pdf_engine),
+        parse=ParseOptions(
+            revisions=settings.revisions,
+            max_pages=settings.max_pages,
+            pdf_engine=settings.pdf_engine,
+            ocr=settings.ocr,
+        ),
         jobs=settings.jobs,
         include=tuple(settings.include),
         exclude=tuple(settings.exclude),

@@ -10,6 +10,7 @@ from pathlib import Path
 from agreement_check.errors import DocumentError
 from agreement_check.model import Document
 from agreement_check.parsers.builder import BlockBuilder
+from agreement_check.parsers.ocr import NO_TEXT, NO_TEXT_AFTER_OCR, ocr_warning, read_scanned_pages
 from agreement_check.parsers.options import ParseOptions
 from agreement_check.parsers.pdf_guard import check_structure
 from agreement_check.parsers.pdf_layout import LayoutBlock, lay_out
@@ -26,12 +27,9 @@ def read_pdf(path: Path, sha256: str, options: ParseOptions) -> Document:
         pages = pdfium_pages(path, options)
     else:
         pages = _pdfplumber_pages(path, options)
+    read_by_ocr = read_scanned_pages(path, pages, options) if options.ocr else []
     if not any(page.words for page in pages):
-        raise DocumentError(
-            "no-text-layer",
-            "The PDF has no text that can be read (it is probably a scan); "
-            "ask for the Word version or run OCR on it first.",
-        )
+        raise DocumentError("no-text-layer", NO_TEXT_AFTER_OCR if options.ocr else NO_TEXT)
     vocabulary: set[str] = set()
 
     def is_word(token: str) -> bool:
@@ -47,6 +45,7 @@ def read_pdf(path: Path, sha256: str, options: ParseOptions) -> Document:
         format="pdf",
         blocks=_build(layout, options),
         pages=len(pages),
+        warnings=[w for w in [ocr_warning(read_by_ocr)] if w],
     )
 
 
