@@ -118,7 +118,7 @@ def _collect(workers, files, results, limits, progress, respawn, poll=None) -> N
                 if index != worker.task:  # pragma: no cover - a protocol error, never expected
                     result = None
         if result is None and (worker.process.sentinel in ready or not worker.process.is_alive()):
-            result = _died(files[worker.task], worker.process.exitcode)
+            result = _died(files[worker.task], _exit_code(worker.process))
         elif result is None and time.monotonic() - worker.started > limits.seconds:
             result = _error(
                 files[worker.task],
@@ -155,6 +155,13 @@ def _stop(worker: _Worker) -> None:
 def _died(path: Path, exitcode: int | None) -> DocumentResult:
     if exitcode is not None and exitcode < 0 and -exitcode in {6, 9}:  # killed for memory, or aborted allocating
         return _error(path, "too-large", "Reading this file needed more memory than allowed, so it was stopped.")
+def _exit_code(process: Any) -> int | None:
+    """A dying process closes its pipes a moment before it can be reaped: wait for that
+    moment, so a worker that aborted for memory is told from one that crashed."""
+    process.join(timeout=5)
+    return process.exitcode
+
+
     return _error(path, "unreadable", f"The checker stopped while reading this file (exit {exitcode}).")
 
 
