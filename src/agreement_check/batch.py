@@ -6,8 +6,11 @@ error entry; the rest of the batch goes on.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -32,6 +35,39 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+class _Terminated(BaseException):
+    """SIGTERM arrived; unwinds like KeyboardInterrupt, past any `except Exception`."""
+
+
+@contextlib.contextmanager
+def _sigterm_like_sigint() -> Iterator[None]:
+    """SIGTERM (a cancelled CI job, `kill`, `timeout`) ends a batch as Ctrl+C does: the
+    supervisor unwinds and kills its workers, and then the process ends by SIGTERM as its
+    sender expects. Left to the default, the process would vanish and its workers read on.
+    Only in the main thread, and only while nobody else has claimed SIGTERM."""
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        yield
+        return
+    owner = os.getpid()
+
+    def stop(signum: int, frame: object) -> None:
+        if os.getpid() != owner:  # a forked worker inherits this handler: it simply ends
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM must not cut the clean-up short
+        raise _Terminated
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    except _Terminated:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(owner, signal.SIGTERM)  # the workers are gone: end as SIGTERM would have
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def check_files(
     files: list[Path],
     options: CheckOptions,
@@ -48,7 +84,8 @@ def check_files(
         from agreement_check.isolation import Limits, run_isolated
 
         limits = Limits(seconds=options.timeout, memory_mb=options.memory_mb)
-        return run_isolated(files, options, jobs, limits, progress, cancel=cancel)
+        with _sigterm_like_sigint():
+            return run_isolated(files, options, jobs, limits, progress, cancel=cancel)
     return _in_process(files, options, progress, cancel)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -15,7 +17,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
+        _take_permissions(tmp, path)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -29,11 +31,25 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file would be, not mkstemp's 0600
+        _take_permissions(tmp, path)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _take_permissions(tmp: str, path: Path) -> None:
+    """Give the new file the permissions of the one it replaces (a private report stays
+    private) and, where we may, its group; a new file gets what any new file would, not
+    mkstemp's 0600."""
+    try:
+        old = os.stat(path)
+    except OSError:
+        os.chmod(tmp, 0o666 & ~_umask())
+        return
+    with contextlib.suppress(OSError):
+        os.chown(tmp, -1, old.st_gid)
+    os.chmod(tmp, stat.S_IMODE(old.st_mode))
 
 
 def _umask() -> int:

@@ -115,3 +115,28 @@ def test_nothing_is_written_but_the_named_outputs(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     after = {p for p in tmp_path.rglob("*")}
     assert after - before == {work / "out.json"}
+
+
+def test_a_replaced_report_keeps_its_permissions(tmp_path: Path) -> None:
+    """A report kept private (0600) or shared with a group (0640) stays so when a run
+    replaces it; a new report gets what any new file would."""
+    import stat
+
+    from click.testing import CliRunner
+
+    from agreement_check.cli import cli
+
+    doc = agreement(tmp_path / "offer.txt")
+    for mode in (0o600, 0o640):
+        target = tmp_path / f"report-{mode:o}.json"
+        target.write_text("old", encoding="utf-8")
+        target.chmod(mode)
+        result = CliRunner().invoke(cli, ["check", "--format", "json", "--output", str(target), "--", str(doc)])
+        assert result.exit_code == 0, result.output
+        assert json.loads(target.read_text(encoding="utf-8"))["summary"]["documents"] == 1
+        assert stat.S_IMODE(target.stat().st_mode) == mode
+    fresh = tmp_path / "fresh.json"
+    write_atomic(fresh, "{}")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~umask
