@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from agreement_check.annotate.copy import with_marked_copy
+from agreement_check.annotate.targets import MarkedCopies, copy_targets
 from agreement_check.batch import Progress, check_files
 from agreement_check.cache import ResultCache, file_digest
 from agreement_check.collect import collect
@@ -15,7 +17,9 @@ from agreement_check.context import DocumentContext
 from agreement_check.engine.packs import choose_pack
 from agreement_check.engine.run import check_document
 from agreement_check.errors import DocumentError, UsageError
-from agreement_check.parsers import ParseOptions, read_document
+from agreement_check.model import Document
+from agreement_check.output import refuse_clashes
+from agreement_check.parsers import ParseOptions, read_document, read_for_copy
 from agreement_check.report import DocumentResult, Report, RuleInfo, Ruleset
 from agreement_check.ruleset import Pack, load_packs
 from agreement_check.ruleset.selection import select_rules
@@ -36,6 +40,7 @@ class CheckOptions:
     isolate: bool = True  # each document in a worker that can be stopped
     timeout: float = 120.0  # seconds per document
     memory_mb: int = 1024  # how far a worker may grow while reading one document
+    marked_copies: MarkedCopies | None = None  # made in each document's worker, from its reading
 
 
 def check(
@@ -43,15 +48,22 @@ def check(
     options: CheckOptions | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    outputs: Sequence[tuple[str, Path]] = (),
 ) -> Report:
     """Setting `cancel` from another thread stops the check: its workers are killed and
-    `CheckCancelled` is raised (the web page does this when a visitor leaves)."""
+    `CheckCancelled` is raised (the web page does this when a visitor leaves). `outputs`
+    are the files the caller will write, as (what, path): like each marked-up copy, none
+    may be an input or another output (`UsageError` before anything is read or written)."""
     options = options or CheckOptions()
     packs = load_configured_packs(options)
     if options.pack != "auto" and options.pack not in packs:
         raise UsageError(f"unknown pack {options.pack!r}; known packs: {', '.join(sorted(packs))}")
-    collected = collect(list(paths), options.include, options.exclude)
-    results = check_files(collected.files, options, progress, cancel)
+    named = [Path(p) for p in paths]
+    collected = collect(named, options.include, options.exclude)
+    copies = copy_targets(collected.files, named, options.marked_copies) if options.marked_copies else None
+    planned = [(f"the marked-up copy of {source}", t) for source, t in zip(collected.files, copies or []) if t]
+    refuse_clashes(collected.files, [*outputs, *planned])
+    results = check_files(collected.files, options, progress, cancel, copies)
     return build_report(results, packs, skipped=collected.skipped)
 
 
@@ -61,10 +73,11 @@ _PACKS: dict[CheckOptions, dict[str, Pack]] = {}
 def load_configured_packs(options: CheckOptions) -> dict[str, Pack]:
     """The packs with the user's rule files added, rules enabled or disabled, and
     severities overridden as configured. Kept per options, so forked workers inherit them."""
-    if options not in _PACKS:
+    key = replace(options, marked_copies=None)  # where copies go does not change the rules
+    if key not in _PACKS:
         _PACKS.clear()
-        _PACKS[options] = _configure(options)
-    return _PACKS[options]
+        _PACKS[key] = _configure(options)
+    return _PACKS[key]
 
 
 def _configure(options: CheckOptions) -> dict[str, Pack]:
@@ -73,24 +86,53 @@ def _configure(options: CheckOptions) -> dict[str, Pack]:
     return packs
 
 
-def check_file(path: Path, packs: dict[str, Pack], options: CheckOptions) -> DocumentResult:
+def check_file(
+    path: Path, packs: dict[str, Pack], options: CheckOptions, copy_to: Path | None = None
+) -> DocumentResult:
+    """Check one document; with `copy_to` (and `options.marked_copies`), also write its
+    marked-up copy there, from the same reading."""
+    if copy_to is None or options.marked_copies is None:
+        return _cached_or_checked(path, None, packs, options)
+    try:
+        reading = read_for_copy(path, options.parse)
+    except DocumentError as exc:
+        return _unreadable(path, exc)
+    result = _cached_or_checked(path, reading.document, packs, options)
+    return with_marked_copy(
+        reading,
+        copy_to,
+        result,
+        rule_infos(packs),
+        options=options.parse,
+        suggest_edits=options.marked_copies.suggest_edits,
+    )
+
+
+def _cached_or_checked(
+    path: Path, document: Document | None, packs: dict[str, Pack], options: CheckOptions
+) -> DocumentResult:
     cache = ResultCache(options.cache, _fingerprint(packs, options)) if options.cache else None
-    digest = file_digest(path) if cache else None
+    digest = (document.sha256 if document else file_digest(path)) if cache else None
     if cache and digest:
         cached = cache.get(path, digest)
         if cached is not None:
             return cached
-    result = _check_uncached(path, packs, options)
+    if document is None:
+        try:
+            document = read_document(path, options.parse)
+        except DocumentError as exc:
+            return _unreadable(path, exc)
+    result = _check_read(path, document, packs, options)
     if cache and digest:
         cache.put(digest, result)
     return result
 
 
-def _check_uncached(path: Path, packs: dict[str, Pack], options: CheckOptions) -> DocumentResult:
-    try:
-        document = read_document(path, options.parse)
-    except DocumentError as exc:
-        return DocumentResult(path=str(path), status="error", error_code=exc.code, error_message=exc.message)
+def _unreadable(path: Path, exc: DocumentError) -> DocumentResult:
+    return DocumentResult(path=str(path), status="error", error_code=exc.code, error_message=exc.message)
+
+
+def _check_read(path: Path, document: Document, packs: dict[str, Pack], options: CheckOptions) -> DocumentResult:
     choice = choose_pack(document, packs, options.pack)
     ctx = DocumentContext(document)
     findings = check_document(document, choice.pack, ctx)
@@ -118,7 +160,12 @@ def build_report(results: list[DocumentResult], packs: dict[str, Pack], skipped:
         for p in used
         if p in packs
     )
-    rules = {
+    return Report(documents=tuple(results), rulesets=rulesets, rules=rule_infos(packs), skipped=skipped)
+
+
+def rule_infos(packs: dict[str, Pack]) -> dict[str, RuleInfo]:
+    """What reports and marked-up copies show about each rule."""
+    return {
         rule.id: RuleInfo(
             id=rule.id,
             title=rule.spec.title,
@@ -134,7 +181,6 @@ def build_report(results: list[DocumentResult], packs: dict[str, Pack], skipped:
         for pack in packs.values()
         for rule in pack.rules
     }
-    return Report(documents=tuple(results), rulesets=rulesets, rules=rules, skipped=skipped)
 
 
 def _source(pack: Pack) -> str:

@@ -73,8 +73,10 @@ def check_files(
     options: CheckOptions,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    copies: list[Path | None] | None = None,
 ) -> list[DocumentResult]:
-    """Setting `cancel` (from another thread) stops the workers and raises `CheckCancelled`."""
+    """Setting `cancel` (from another thread) stops the workers and raises `CheckCancelled`.
+    `copies` gives the marked-up copy of each file (or None), made by its worker."""
     if progress:
         progress.start(len(files))
     if not files:
@@ -85,12 +87,16 @@ def check_files(
 
         limits = Limits(seconds=options.timeout, memory_mb=options.memory_mb)
         with _sigterm_like_sigint():
-            return run_isolated(files, options, jobs, limits, progress, cancel=cancel)
-    return _in_process(files, options, progress, cancel)
+            return run_isolated(files, options, jobs, limits, progress, cancel=cancel, copies=copies)
+    return _in_process(files, options, progress, cancel, copies or [None] * len(files))
 
 
 def _in_process(
-    files: list[Path], options: CheckOptions, progress: Progress | None, cancel: threading.Event | None
+    files: list[Path],
+    options: CheckOptions,
+    progress: Progress | None,
+    cancel: threading.Event | None,
+    copies: list[Path | None],
 ) -> list[DocumentResult]:
     """Without isolation, for embedding in a process that is itself a sandbox."""
     from agreement_check.api import check_file, load_configured_packs
@@ -98,11 +104,11 @@ def _in_process(
 
     packs = load_configured_packs(options)
     results = []
-    for path in files:
+    for path, copy_to in zip(files, copies):
         if cancel is not None and cancel.is_set():
             raise CheckCancelled("the check was cancelled")
         try:
-            result = check_file(path, packs, options)
+            result = check_file(path, packs, options, copy_to)
         except Exception as exc:  # never a traceback for one document: report it and go on
             result = DocumentResult(
                 path=str(path),

@@ -171,20 +171,28 @@ def check(
     """Check agreements (DOCX, PDF, TXT; files or folders) and report the gaps."""
     from agreement_check.api import check as run_check
     from agreement_check.config import find_config, resolve
-    from agreement_check.runner import options_from_settings, write_marked_copies, write_reports
+    from agreement_check.runner import (
+        announce_marked_copies,
+        options_from_settings,
+        planned_outputs,
+        with_marked_copies,
+        write_reports,
+    )
 
     explicit = {name for name in given if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE}
     settings, _ = resolve(_setting_values(given), explicit, find_config())
+    options = with_marked_copies(options_from_settings(settings), annotate_dir, annotate_suffix, suggest_edits)
+    outputs = planned_outputs(settings, write_baseline_to)
     progress = None if quiet else _progress()
     try:
-        report = run_check(paths, options_from_settings(settings), progress)
+        report = run_check(paths, options, progress, outputs=outputs)
     finally:
         if progress is not None:
             progress.stop()
     report = write_reports(
         report, settings, verbose=verbose, color=color, baseline_out=write_baseline_to, reason=reason
     )
-    write_marked_copies(report, annotate_dir, annotate_suffix, suggest_edits)
+    announce_marked_copies(report)
     sys.exit(exit_code(report, settings.fail_on))
 
 

@@ -71,9 +71,11 @@ def run_isolated(
     progress: Progress | None = None,
     serve: Callable[..., None] | None = None,
     cancel: threading.Event | None = None,
+    copies: list[Path | None] | None = None,
 ) -> list[DocumentResult]:
     """`serve` is the worker's loop (worker_main.serve); tests pass a stand-in. Setting
-    `cancel` stops every worker and raises `CheckCancelled`."""
+    `cancel` stops every worker and raises `CheckCancelled`. `copies` gives where the
+    worker writes each file's marked-up copy (None: no copy)."""
     from agreement_check.worker_main import serve as default_serve
 
     ctx = _context()
@@ -90,7 +92,8 @@ def run_isolated(
             for worker in workers:
                 if worker.task is None and pending:
                     index, path = pending.pop()
-                    worker.conn.send((index, str(path)))
+                    copy_to = copies[index] if copies else None
+                    worker.conn.send((index, str(path), str(copy_to) if copy_to else None))
                     worker.task, worker.started = index, time.monotonic()
             _collect(workers, files, results, limits, progress, lambda: _spawn(ctx, target, options, limits), poll)
     finally:
@@ -131,7 +134,7 @@ def _collect(workers, files, results, limits, progress, respawn, poll=None) -> N
         worker.task = None
         if progress:
             progress.advance(result)
-        if not worker.process.is_alive() or result.error_code in {"timeout", "too-large"}:
+        if not worker.process.is_alive() or needs_fresh_worker(result):
             _stop(worker)
             workers[i] = respawn()
 
@@ -152,9 +155,13 @@ def _stop(worker: _Worker) -> None:
     worker.process.join(timeout=5)
 
 
-def _died(path: Path, exitcode: int | None) -> DocumentResult:
-    if exitcode is not None and exitcode < 0 and -exitcode in {6, 9}:  # killed for memory, or aborted allocating
-        return _error(path, "too-large", "Reading this file needed more memory than allowed, so it was stopped.")
+def needs_fresh_worker(result: DocumentResult) -> bool:
+    """After a timeout or running out of memory (reading, or making the copy) a worker may
+    be in a poor state: it stops, and the supervisor starts another."""
+    copy_code = result.marked_copy.error_code if result.marked_copy else None
+    return result.error_code in {"timeout", "too-large"} or copy_code == "too-large"
+
+
 def _exit_code(process: Any) -> int | None:
     """A dying process closes its pipes a moment before it can be reaped: wait for that
     moment, so a worker that aborted for memory is told from one that crashed."""
@@ -162,6 +169,9 @@ def _exit_code(process: Any) -> int | None:
     return process.exitcode
 
 
+def _died(path: Path, exitcode: int | None) -> DocumentResult:
+    if exitcode is not None and exitcode < 0 and -exitcode in {6, 9}:  # killed for memory, or aborted allocating
+        return _error(path, "too-large", "Reading this file needed more memory than allowed, so it was stopped.")
     return _error(path, "unreadable", f"The checker stopped while reading this file (exit {exitcode}).")
 
 

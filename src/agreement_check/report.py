@@ -88,6 +88,20 @@ class RuleInfo:
 
 
 @dataclass(frozen=True)
+class MarkedCopy:
+    """The marked-up copy of one document: where it was written and in which format, or
+    the stable code and one-line message of why it could not be made."""
+
+    path: str | None = None
+    format: str | None = None  # docx | pdf
+    error_code: str | None = None
+    error_message: str | None = None
+
+    def warning(self) -> str:
+        return f"No marked-up copy was made ({self.error_code}): {self.error_message}"
+
+
+@dataclass(frozen=True)
 class DocumentResult:
     path: str
     status: str  # checked | error
@@ -98,6 +112,7 @@ class DocumentResult:
     error_message: str | None = None
     pack_reason: str = ""
     warnings: tuple[str, ...] = ()
+    marked_copy: MarkedCopy | None = None  # asked for with the check; never cached
 
     def gaps(self) -> list[Finding]:
         return [f for f in self.findings if f.status == "gap"]
@@ -108,11 +123,13 @@ class DocumentResult:
     def to_cache_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["findings"] = [f.to_cache_dict() for f in self.findings]
+        data.pop("marked_copy", None)
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DocumentResult:
         fields = dict(data)
+        fields.pop("marked_copy", None)
         fields["findings"] = tuple(Finding.from_cache(f) for f in data.get("findings", ()))
         fields["warnings"] = tuple(data.get("warnings", ()))
         return cls(**fields)

@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING
 
 import click
 
+from agreement_check.annotate.targets import MarkedCopies
 from agreement_check.api import CheckOptions, load_configured_packs
 from agreement_check.baseline import Baseline, write_baseline
 from agreement_check.output import pair_outputs, write_atomic
 from agreement_check.parsers import ParseOptions
 from agreement_check.report import Report
 from agreement_check.reporters import get_reporter
+from agreement_check.reporters.sanitize import file_name, terminal
 from agreement_check.ruleset.selection import UnknownRuleError
 
 if TYPE_CHECKING:
@@ -52,38 +54,36 @@ def options_from_settings(settings: Settings) -> CheckOptions:
     return options
 
 
-def write_marked_copies(report: Report, folder: Path | None, suffix: str | None, suggest_edits: bool) -> None:
-    """A marked-up copy of every checked DOCX and PDF, in `folder` or beside the original
-    with `suffix` before the extension. The original is never written to."""
-    from agreement_check.annotate.copy import write_marked_copy
-    from agreement_check.errors import UsageError
-
+def with_marked_copies(
+    options: CheckOptions, folder: Path | None, suffix: str | None, suggest_edits: bool
+) -> CheckOptions:
+    """Ask for a marked-up copy of every checked DOCX and PDF, in `folder` (keeping the
+    inputs' folders) or beside the original with `suffix`; each is made by the worker that
+    checks its document. Neither given: no copies."""
     if folder is None and not suffix:
-        return
-    if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
-    used: set[Path] = set()
+        return options
+    return replace(options, marked_copies=MarkedCopies(folder, suffix or None, suggest_edits))
+
+
+def planned_outputs(settings: Settings, baseline_out: Path | None) -> list[tuple[str, Path]]:
+    """The files the run will write besides marked-up copies, each named for a message."""
+    outputs = [
+        (f"the {fmt} report", target) for fmt, target in pair_outputs(settings.format, settings.output) if target
+    ]
+    if baseline_out is not None:
+        outputs.append(("the baseline", baseline_out))
+    return outputs
+
+
+def announce_marked_copies(report: Report) -> None:
+    """One line on stderr per marked-up copy: where it is, or why it could not be made."""
     for doc in report.documents:
-        source = Path(doc.path)
-        if doc.status != "checked" or source.suffix.lower() not in {".docx", ".pdf"} or not source.is_file():
+        if doc.marked_copy is None:
             continue
-        target = _copy_name(source, folder, suffix, used)
-        if target.resolve() == source.resolve():
-            raise UsageError(f"the marked-up copy would overwrite {source}; choose another folder or suffix")
-        write_marked_copy(source, target, doc, report.rules, suggest_edits=suggest_edits)
-        click.echo(f"marked-up copy: {target}", err=True)
-
-
-def _copy_name(source: Path, folder: Path | None, suffix: str | None, used: set[Path]) -> Path:
-    name = f"{source.stem}{suffix or ''}{source.suffix}"
-    if folder is None:
-        return source.with_name(name)
-    target = folder / name
-    parents = [p.name for p in source.resolve().parents][:-1]
-    while target in used and parents:
-        target = folder / f"{parents.pop(0)}_{target.name}"
-    used.add(target)
-    return target
+        if doc.marked_copy.path:
+            click.echo(f"marked-up copy: {file_name(doc.marked_copy.path)}", err=True)
+        else:
+            click.echo(f"{file_name(doc.path)}: {terminal(doc.marked_copy.warning())}", err=True)
 
 
 def write_reports(

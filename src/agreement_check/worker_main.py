@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 def serve(conn: Connection, options: CheckOptions, memory_mb: int) -> None:
     from agreement_check.api import check_file, load_configured_packs
-    from agreement_check.isolation import display_path
+    from agreement_check.isolation import display_path, needs_fresh_worker
 
     packs = load_configured_packs(options)
     get_nlp()
@@ -34,12 +34,12 @@ def serve(conn: Connection, options: CheckOptions, memory_mb: int) -> None:
     _cap_memory(memory_mb)
     while True:
         try:
-            index, raw = conn.recv()
+            index, raw, copy_to = conn.recv()
         except (EOFError, OSError):
             return
         path = Path(raw)
         try:
-            result = check_file(path, packs, options)
+            result = check_file(path, packs, options, Path(copy_to) if copy_to else None)
         except MemoryError:
             result = _error(path, "too-large", "Reading this file needed more memory than allowed.")
         except RecursionError:
@@ -51,7 +51,7 @@ def serve(conn: Connection, options: CheckOptions, memory_mb: int) -> None:
             conn.send((index, result))
         except (BrokenPipeError, OSError):
             return
-        if result.error_code == "too-large":
+        if needs_fresh_worker(result):
             return  # after a MemoryError the process may be in a poor state: start afresh
 
 

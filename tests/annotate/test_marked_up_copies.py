@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from agreement_check.annotate.docx_comments import annotate_docx, comment_anchors
 from agreement_check.annotate.pdf_notes import annotate_pdf
 from agreement_check.api import CheckOptions, check
+from agreement_check.parsers import ParseOptions, read_for_copy
 from tests.builders import NS, make_docx, p
 from tests.conftest import CORPUS, REPO
 
@@ -32,6 +33,15 @@ def checked(path: Path, pack: str = "auto"):  # type: ignore[no-untyped-def]
     return report, report.documents[0]
 
 
+def mark_up(source: Path, target: Path, report, doc, suggest_edits: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Write the marked-up copy from a reading of the source, as a worker does."""
+    reading = read_for_copy(source, ParseOptions())
+    if reading.document.format == "pdf":
+        annotate_pdf(reading, target, doc, report.rules)
+    else:
+        annotate_docx(reading, target, doc, report.rules, options=ParseOptions(), suggest_edits=suggest_edits)
+
+
 def anchored_text(path: Path) -> dict[str, str]:
     """Comment text -> the text of the paragraph(s) its range covers."""
     return {comment: text for text, comment in comment_anchors(path)}
@@ -42,7 +52,7 @@ def test_every_gap_is_a_comment_on_its_evidence_and_edits_fix_it(source: Path, t
     before = digest(source)
     report, doc = checked(source)
     target = tmp_path / source.name
-    annotate_docx(source, target, doc, report.rules, suggest_edits=True)
+    mark_up(source, target, report, doc, suggest_edits=True)
     assert digest(source) == before
     shown = [f for f in doc.findings if f.status in {"gap", "review"}]
     comments = docx.Document(str(target)).comments
@@ -75,7 +85,7 @@ def test_copy_keeps_formatting_tracked_changes_and_existing_comments(tmp_path: P
     source = make_docx(tmp_path / "in.docx", body, extra_parts={"word/comments.xml": comments.encode()})
     report, doc = checked(source, pack="leeds-compact")
     target = tmp_path / "out.docx"
-    annotate_docx(source, target, doc, report.rules)
+    mark_up(source, target, report, doc)
     with zipfile.ZipFile(source) as a, zipfile.ZipFile(target) as b:
         assert a.read("word/styles.xml") == b.read("word/styles.xml")
         assert b'w:author="Legal"' in b.read("word/document.xml")
@@ -92,7 +102,7 @@ def test_missing_provision_is_commented_on_its_section_heading(tmp_path: Path) -
     source = make_docx(tmp_path / "in.docx", body)
     report, doc = checked(source, pack="leeds-compact")
     target = tmp_path / "out.docx"
-    annotate_docx(source, target, doc, report.rules)
+    mark_up(source, target, report, doc)
     anchors = anchored_text(target)
     mediation = next(text for comment, text in anchors.items() if "mediation and dispute resolution" in comment)
     assert mediation == "Disputes"
@@ -105,7 +115,7 @@ def test_pdf_copy_has_highlights_over_the_evidence_and_notes(tmp_path: Path) -> 
     before = digest(source)
     report, doc = checked(source)
     target = tmp_path / "offer.pdf"
-    annotate_pdf(source, target, doc, report.rules)
+    mark_up(source, target, report, doc)
     assert digest(source) == before
     annotations = [a.get_object() for page in PdfReader(str(target)).pages for a in (page.get("/Annots") or [])]
     highlights = [a for a in annotations if a["/Subtype"] == "/Highlight"]
@@ -147,7 +157,7 @@ def test_libreoffice_opens_the_marked_up_copy(tmp_path: Path) -> None:
     source = SAMPLES / "youth-outreach-sla.docx"
     report, doc = checked(source)
     target = tmp_path / "sla.docx"
-    annotate_docx(source, target, doc, report.rules, suggest_edits=True)
+    mark_up(source, target, report, doc, suggest_edits=True)
     done = subprocess.run(
         [
             "soffice",

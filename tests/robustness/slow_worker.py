@@ -13,11 +13,11 @@ class _HangingConnection:
         self._conn = conn
 
     def recv(self):  # type: ignore[no-untyped-def]
-        index, path = self._conn.recv()
-        if path.endswith("a-slow.docx"):
+        message = self._conn.recv()  # (index, path, where its marked-up copy goes)
+        if message[1].endswith("a-slow.docx"):
             while True:
                 time.sleep(1)
-        return index, path
+        return message
 
     def send(self, message) -> None:  # type: ignore[no-untyped-def]
         self._conn.send(message)

@@ -3,11 +3,14 @@ check, and, with `suggest_edits`, the suggested wording as tracked changes.
 
 The copy is the original package with three parts changed or added (the document body,
 the comments part, and the relationships and content types that point at it): styles,
-numbering, existing tracked changes and existing comments are kept as they are.
+numbering, existing tracked changes and existing comments are kept as they are. The body
+is the one the check read (`Reading`), so each comment lands on the paragraphs its
+finding came from; every other member is copied under the reader's caps (`DocxPackage`).
 """
 
 from __future__ import annotations
 
+import copy
 import re
 import zipfile
 from datetime import datetime, timezone
@@ -16,10 +19,9 @@ from pathlib import Path
 from lxml import etree
 
 from agreement_check.annotate import comment_text, quoted_wording
-from agreement_check.model import Document
-from agreement_check.output import write_bytes_atomic
-from agreement_check.parsers import ParseOptions
-from agreement_check.parsers.docx_reader import read_docx_tree
+from agreement_check.annotate.docx_package import DocxPackage, to_bytes
+from agreement_check.parsers import ParseOptions, Reading
+from agreement_check.parsers.safexml import SafePackage
 from agreement_check.report import DocumentResult, Finding, RuleInfo
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -29,51 +31,55 @@ COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 COMMENTS_CONTENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 AUTHOR, INITIALS = "agreement-check", "AC"
+COMMENTS, RELS, TYPES = "word/comments.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"
 
 
 def annotate_docx(
-    source: Path,
+    reading: Reading,
     target: Path,
     result: DocumentResult,
     rules: dict[str, RuleInfo],
     *,
+    options: ParseOptions,
     comments: bool = True,
     suggest_edits: bool = False,
 ) -> int:
-    """Write the marked-up copy; returns how many findings were marked."""
-    document, root, elements = read_docx_tree(source, "", ParseOptions())
-    with zipfile.ZipFile(source) as package:
-        parts = {info.filename: package.read(info.filename) for info in package.infolist()}
+    """Write the marked-up copy; returns how many findings were marked. A part that breaks
+    the reader's caps or is not safe XML raises `DocumentError` and nothing is written."""
+    if reading.docx_root is None:
+        raise ValueError("a marked-up DOCX needs the reading's document body (read_for_copy)")
     stamp = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    marker = _Marker(document, root, elements, parts, stamp)
-    marked = 0
-    for finding in result.findings:
-        if finding.status not in {"gap", "review"}:
-            continue
-        anchor = marker.anchor(finding, rules.get(finding.rule))
-        if anchor is None:
-            continue
-        if comments:
-            marker.comment(anchor, comment_text(finding, rules.get(finding.rule)))
-        if suggest_edits and finding.suggestion and finding.status == "gap":
-            marker.suggest(anchor, finding)
-        marked += 1
-    parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    if comments and marker.comment_root is not None:
-        marker.attach_comments()
-    write_bytes_atomic(target, _zip(parts))
+    with DocxPackage(Path(reading.document.path), options) as package:
+        marker = _Marker(reading, package, stamp)
+        marked = 0
+        for finding in result.findings:
+            if finding.status not in {"gap", "review"}:
+                continue
+            anchor = marker.anchor(finding, rules.get(finding.rule))
+            if anchor is None:
+                continue
+            if comments:
+                marker.comment(anchor, comment_text(finding, rules.get(finding.rule)))
+            if suggest_edits and finding.suggestion and finding.status == "gap":
+                marker.suggest(anchor, finding)
+            marked += 1
+        replaced = {"word/document.xml": to_bytes(marker.root)}
+        if comments and marker.added_comments:
+            replaced.update(marker.comment_parts())
+        package.write_copy(target, replaced)
     return marked
 
 
 class _Marker:
-    def __init__(self, document: Document, root, elements, parts: dict[str, bytes], stamp: str) -> None:  # type: ignore[no-untyped-def]
-        self.document = document
-        self.root = root
-        self.elements = elements
-        self.parts = parts
+    def __init__(self, reading: Reading, package: DocxPackage, stamp: str) -> None:
+        self.document = reading.document
+        self.root = reading.docx_root
+        self.elements = reading.docx_paragraphs
+        self.package = package
         self.stamp = stamp
-        self.comment_root = None
-        self.next_id = _max_id(root, parts) + 1
+        self.comment_root = package.xml(COMMENTS)
+        self.added_comments = False
+        self.next_id = _max_id(self.root, self.comment_root) + 1
 
     def anchor(self, finding: Finding, info: RuleInfo | None) -> tuple[etree._Element, etree._Element] | None:
         """The paragraphs to mark: the evidence, else the heading of the section where the
@@ -158,52 +164,46 @@ class _Marker:
         self.next_id += 1
         return self.next_id - 1
 
-    def _comments(self):  # type: ignore[no-untyped-def]
+    def _comments(self) -> etree._Element:
         if self.comment_root is None:
-            existing = self.parts.get("word/comments.xml")
-            self.comment_root = (
-                etree.fromstring(existing) if existing else etree.Element(f"{W}comments", nsmap={"w": W_NS})
-            )
+            self.comment_root = etree.Element(f"{W}comments", nsmap={"w": W_NS})
+        self.added_comments = True
         return self.comment_root
 
-    def attach_comments(self) -> None:
-        self.parts["word/comments.xml"] = etree.tostring(
-            self.comment_root, xml_declaration=True, encoding="UTF-8", standalone=True
-        )
-        rels_name = "word/_rels/document.xml.rels"
-        rels = (
-            etree.fromstring(self.parts[rels_name])
-            if rels_name in self.parts
-            else etree.Element(f"{{{REL_NS}}}Relationships", nsmap={None: REL_NS})
-        )
+    def comment_parts(self) -> dict[str, bytes]:
+        """The comments part, and the relationship and content type that point at it."""
+        rels = self.package.xml(RELS)
+        if rels is None:
+            rels = etree.Element(f"{{{REL_NS}}}Relationships", nsmap={None: REL_NS})
         if not any(r.get("Type") == COMMENTS_TYPE for r in rels):
             ids = {r.get("Id") for r in rels}
-            new_id = next(f"rId{n}" for n in range(1, 10_000) if f"rId{n}" not in ids)
+            new_id = next(f"rId{n}" for n in range(1, len(ids) + 2) if f"rId{n}" not in ids)
             etree.SubElement(
                 rels, f"{{{REL_NS}}}Relationship", {"Id": new_id, "Type": COMMENTS_TYPE, "Target": "comments.xml"}
             )
-        self.parts[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
-        types = etree.fromstring(self.parts["[Content_Types].xml"])
+        types = self.package.xml(TYPES)
+        if types is None:
+            types = etree.Element(f"{{{CT_NS}}}Types", nsmap={None: CT_NS})
         if not any(o.get("PartName") == "/word/comments.xml" for o in types):
             etree.SubElement(
                 types, f"{{{CT_NS}}}Override", {"PartName": "/word/comments.xml", "ContentType": COMMENTS_CONTENT}
             )
-        self.parts["[Content_Types].xml"] = etree.tostring(
-            types, xml_declaration=True, encoding="UTF-8", standalone=True
-        )
+        assert self.comment_root is not None
+        return {COMMENTS: to_bytes(self.comment_root), RELS: to_bytes(rels), TYPES: to_bytes(types)}
 
 
-def comment_anchors(path: Path) -> list[tuple[str, str]]:
+def comment_anchors(path: Path, options: ParseOptions | None = None) -> list[tuple[str, str]]:
     """(anchored text, comment text) of each comment in a DOCX, in document order: what a
-    reader sees each comment attached to. Used to check and to picture marked-up copies."""
-    import docx
-
-    with zipfile.ZipFile(path) as package:
-        root = etree.fromstring(package.read("word/document.xml"))
+    reader sees each comment attached to. Used to check and to picture marked-up copies;
+    the parts are read under the reader's caps with the hardened parser."""
+    with zipfile.ZipFile(path) as zf:
+        package = SafePackage(zf, options or ParseOptions())
+        root = package.xml("word/document.xml")
+        comments_root = package.xml(COMMENTS)
     texts: dict[str, list[str]] = {}
     order: list[str] = []
     open_ids: set[str] = set()
-    for element in root.iter():
+    for element in root.iter() if root is not None else ():
         if element.tag == f"{W}commentRangeStart":
             open_ids.add(element.get(f"{W}id"))
             order.append(element.get(f"{W}id"))
@@ -212,33 +212,25 @@ def comment_anchors(path: Path) -> list[tuple[str, str]]:
         elif element.tag in {f"{W}t", f"{W}delText"}:
             for cid in open_ids:
                 texts.setdefault(cid, []).append(element.text or "")
-    comments = {str(c.comment_id): c.text for c in docx.Document(str(path)).comments}
+    comments = {
+        c.get(f"{W}id"): "\n".join("".join(t.text or "" for t in p.iter(f"{W}t")) for p in c.iter(f"{W}p"))
+        for c in (comments_root.iter(f"{W}comment") if comments_root is not None else ())
+    }
     return [("".join(texts.get(cid, [])), comments[cid]) for cid in order if cid in comments]
 
 
 def _copy_props(props: etree._Element) -> etree._Element:
-    copy = etree.fromstring(etree.tostring(props))
-    for change in copy.iter(f"{W}ins", f"{W}del", f"{W}rPrChange", f"{W}pPrChange"):
+    duplicate = copy.deepcopy(props)
+    for change in duplicate.iter(f"{W}ins", f"{W}del", f"{W}rPrChange", f"{W}pPrChange"):
         change.getparent().remove(change)
-    return copy
+    return duplicate
 
 
-def _max_id(root: etree._Element, parts: dict[str, bytes]) -> int:
+def _max_id(root: etree._Element, comments: etree._Element | None) -> int:
     ids = [0]
-    for element in root.iter():
-        value = element.get(f"{W}id")
-        if value and value.lstrip("-").isdigit():
-            ids.append(int(value))
-    if "word/comments.xml" in parts:
-        ids += [int(v) for v in re.findall(rb'w:id="(\d+)"', parts["word/comments.xml"])]
+    for tree in (root, comments):
+        for element in tree.iter() if tree is not None else ():
+            value = element.get(f"{W}id")
+            if value and value.lstrip("-").isdigit():
+                ids.append(int(value))
     return max(ids)
-
-
-def _zip(parts: dict[str, bytes]) -> bytes:
-    import io
-
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        for name in ["[Content_Types].xml", *[n for n in parts if n != "[Content_Types].xml"]]:
-            package.writestr(name, parts[name])
-    return buffer.getvalue()

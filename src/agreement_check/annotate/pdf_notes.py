@@ -1,69 +1,59 @@
 """Write a copy of a PDF with a highlight over the evidence of each gap and finding to
 check, and a note annotation carrying the explanation and the suggested wording.
 
-The evidence words are found again on their page from pdfium's word boxes (the same
-boxes the reader used); the copy is written with pypdf, leaving the original untouched.
+The evidence words are found again on their page from the word boxes the check read the
+page from (`Reading.pdf_pages`); the copy is written with pypdf, whose own limits stop a
+stream that would inflate too far, leaving the original untouched.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
 from agreement_check.annotate import comment_text
-from agreement_check.output import write_bytes_atomic
+from agreement_check.errors import DocumentError
+from agreement_check.output import atomic_writer
+from agreement_check.parsers import Reading
 from agreement_check.parsers.pdf_words import Word
 from agreement_check.report import DocumentResult, Finding, RuleInfo
 
 HIGHLIGHT = "ffe08a"
 
 
-def annotate_pdf(source: Path, target: Path, result: DocumentResult, rules: dict[str, RuleInfo]) -> int:
+def annotate_pdf(reading: Reading, target: Path, result: DocumentResult, rules: dict[str, RuleInfo]) -> int:
+    """Write the marked-up copy; returns how many findings were marked."""
     from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import LimitReachedError
 
-    reader = PdfReader(str(source))
-    writer = PdfWriter()
-    writer.append(reader)
-    words = _page_words(source)
-    marked = 0
-    for finding in result.findings:
-        if finding.status not in {"gap", "review"}:
-            continue
-        note = "\n".join(comment_text(finding, rules.get(finding.rule)))
-        page, boxes = _locate(finding, words)
-        height = float(writer.pages[page].mediabox.height)
-        if boxes:
-            _highlight(writer, page, boxes, height, note)
-            x, top = boxes[0][0], boxes[0][2]
-        else:
-            x, top = 20.0, 20.0 + 18 * marked % 600
-        _note(writer, page, x, top, height, note)
-        marked += 1
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    write_bytes_atomic(target, buffer.getvalue())
+    words = [page.words for page in reading.pdf_pages]
+    try:
+        writer = PdfWriter()
+        writer.append(PdfReader(reading.document.path))
+        marked = 0
+        for finding in result.findings:
+            if finding.status not in {"gap", "review"}:
+                continue
+            _mark(writer, finding, words, comment_text(finding, rules.get(finding.rule)), marked)
+            marked += 1
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_writer(target) as handle:
+            writer.write(handle)
+    except LimitReachedError as exc:
+        raise DocumentError("too-large", f"A part of the PDF inflates past the copy's limit ({exc}).") from exc
     return marked
 
 
-def _page_words(source: Path) -> list[list[Word]]:
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
-
-    from agreement_check.parsers.pdfium_words import _words
-
-    pdf = pdfium.PdfDocument(str(source))
-    try:
-        pages = []
-        for index in range(len(pdf)):
-            page = pdf[index]
-            textpage = page.get_textpage()
-            pages.append(_words(textpage, raw, page.get_size()[1]))
-            textpage.close()
-            page.close()
-        return pages
-    finally:
-        pdf.close()
+def _mark(writer, finding: Finding, words: list[list[Word]], lines: list[str], marked: int) -> None:  # type: ignore[no-untyped-def]
+    note = "\n".join(lines)
+    page, boxes = _locate(finding, words)
+    height = float(writer.pages[page].mediabox.height)
+    if boxes:
+        _highlight(writer, page, boxes, height, note)
+        x, top = boxes[0][0], boxes[0][2]
+    else:
+        x, top = 20.0, 20.0 + 18 * marked % 600
+    _note(writer, page, x, top, height, note)
 
 
 def _norm(text: str) -> str:

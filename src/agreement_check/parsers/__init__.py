@@ -1,7 +1,8 @@
 """Parsers: Word (DOCX and its relatives, ODT, and .doc and RTF through LibreOffice), PDF and
 plain text into one document model.
 
-`read_document` is the one entry point; the format comes from the file's bytes.
+`read_document` is the one entry point (`read_for_copy` when a marked-up copy will be made
+from the same reading); the format comes from the file's bytes.
 """
 
 from __future__ import annotations
@@ -9,22 +10,44 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from agreement_check.errors import DocumentError
 from agreement_check.model import Document
 from agreement_check.parsers.options import ParseOptions
+from agreement_check.parsers.pdf_words import PageWords
 from agreement_check.parsers.sniff import sniff
 
-__all__ = ["ParseOptions", "read_document"]
+__all__ = ["ParseOptions", "Reading", "read_document", "read_for_copy"]
+
+
+@dataclass
+class Reading:
+    """A document together with what it was read from, kept for a marked-up copy made
+    from the same reading: the DOCX's parsed body and the paragraphs behind each block,
+    or the word boxes of each PDF page."""
+
+    document: Document
+    docx_root: Any = None
+    docx_paragraphs: dict[int, list[Any]] = field(default_factory=dict)
+    pdf_pages: list[PageWords] = field(default_factory=list)
 
 
 def read_document(path: str | Path, options: ParseOptions | None = None) -> Document:
     """Read one agreement; any failure is a `DocumentError` with a stable code."""
-    options = options or ParseOptions()
-    path = Path(path)
+    return _guarded(Path(path), options or ParseOptions(), keep_source=False).document
+
+
+def read_for_copy(path: str | Path, options: ParseOptions | None = None) -> Reading:
+    """Read one agreement as `read_document` does, keeping what a marked-up copy needs."""
+    return _guarded(Path(path), options or ParseOptions(), keep_source=True)
+
+
+def _guarded(path: Path, options: ParseOptions, keep_source: bool) -> Reading:
     try:
-        return _read(path, options)
+        return _read(path, options, keep_source)
     except DocumentError as exc:
         exc.path = str(path)
         raise
@@ -34,7 +57,7 @@ def read_document(path: str | Path, options: ParseOptions | None = None) -> Docu
         raise DocumentError("too-large", "The file needs more memory than allowed.", str(path)) from exc
 
 
-def _read(path: Path, options: ParseOptions) -> Document:
+def _read(path: Path, options: ParseOptions, keep_source: bool) -> Reading:
     info = _regular_file(path)
     if info.st_size > options.max_file_bytes:
         raise DocumentError(
@@ -45,26 +68,28 @@ def _read(path: Path, options: ParseOptions) -> Document:
     fmt = sniff(path, head)
     sha256 = _sha256(path)
     if fmt == "docx":
-        from agreement_check.parsers.docx_reader import read_docx
+        from agreement_check.parsers.docx_reader import read_docx_tree
 
-        document = read_docx(path, sha256, options)
+        document, root, paragraphs = read_docx_tree(path, sha256, options)
+        reading = Reading(document, root, paragraphs) if keep_source else Reading(document)
     elif fmt in {"doc", "rtf"}:
-        document = _read_converted(path, fmt, sha256, options)
+        reading = Reading(_read_converted(path, fmt, sha256, options))
     elif fmt == "odt":
         from agreement_check.parsers.odt_reader import read_odt
 
-        document = read_odt(path, sha256, options)
+        reading = Reading(read_odt(path, sha256, options))
     elif fmt == "pdf":
-        from agreement_check.parsers.pdf_reader import read_pdf
+        from agreement_check.parsers.pdf_reader import read_pdf_pages
 
-        document = read_pdf(path, sha256, options)
+        document, pages = read_pdf_pages(path, sha256, options)
+        reading = Reading(document, pdf_pages=pages) if keep_source else Reading(document)
     else:
         from agreement_check.parsers.text_reader import read_text
 
-        document = read_text(path, path.read_bytes(), sha256, fmt, options)
-    if not any(block.text.strip() for block in document.body()):
+        reading = Reading(read_text(path, path.read_bytes(), sha256, fmt, options))
+    if not any(block.text.strip() for block in reading.document.body()):
         raise DocumentError("empty", "The document has no text in it.")
-    return document
+    return reading
 
 
 def _read_converted(path: Path, fmt: str, sha256: str, options: ParseOptions) -> Document:

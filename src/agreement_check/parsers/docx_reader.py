@@ -26,10 +26,6 @@ from agreement_check.parsers.safexml import SafePackage
 _CONTAINERS = {f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag"}
 
 
-def read_docx(path: Path, sha256: str, options: ParseOptions) -> Document:
-    return read_docx_tree(path, sha256, options)[0]
-
-
 def read_docx_tree(
     path: Path, sha256: str, options: ParseOptions
 ) -> tuple[Document, etree._Element, dict[int, list[etree._Element]]]:

@@ -20,7 +20,9 @@ from agreement_check.parsers.wordlist import is_english_word
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 
 
-def read_pdf(path: Path, sha256: str, options: ParseOptions) -> Document:
+def read_pdf_pages(path: Path, sha256: str, options: ParseOptions) -> tuple[Document, list[PageWords]]:
+    """The document, plus the word boxes of each page it was laid out from: what a
+    marked-up copy needs to highlight the evidence."""
     if options.pdf_engine == "pdfium":
         from agreement_check.parsers.pdfium_words import pdfium_pages
 
@@ -39,7 +41,7 @@ def read_pdf(path: Path, sha256: str, options: ParseOptions) -> Document:
         return is_english_word(token, vocabulary)
 
     layout = lay_out(pages, is_word)
-    return Document(
+    document = Document(
         path=str(path),
         sha256=sha256,
         format="pdf",
@@ -47,6 +49,7 @@ def read_pdf(path: Path, sha256: str, options: ParseOptions) -> Document:
         pages=len(pages),
         warnings=[w for w in [ocr_warning(read_by_ocr)] if w],
     )
+    return document, pages
 
 
 def _build(layout: list[LayoutBlock], options: ParseOptions) -> list:

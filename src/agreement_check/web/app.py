@@ -219,33 +219,33 @@ _HEADERS = {
 def _run(files: list[tuple[Path, str]], pack: str, settings: WebSettings, cancel: threading.Event) -> dict[str, object]:
     """Check the uploads and build everything the page shows, while the files exist.
     Setting `cancel` stops the check's workers and raises `CheckCancelled`."""
-    from agreement_check.annotate.copy import write_marked_copy
+    from agreement_check.annotate.targets import MarkedCopies
     from agreement_check.api import CheckOptions, check
     from agreement_check.reporters import get_reporter
 
-    report = check(
-        [path for path, _ in files],
-        CheckOptions(pack=pack, jobs=min(2, len(files)), timeout=settings.document_seconds),
-        cancel=cancel,
+    options = CheckOptions(
+        pack=pack,
+        jobs=min(2, len(files)),
+        timeout=settings.document_seconds,
+        marked_copies=MarkedCopies(suffix=".marked"),  # beside each upload, made by its worker
     )
+    report = check([path for path, _ in files], options, cancel=cancel)
     names = {str(path): name for path, name in files}
     documents = []
     for doc in report.documents:
         if cancel.is_set():
             raise CheckCancelled("the check was cancelled")
         entry = _document(doc, report, names.get(doc.path, Path(doc.path).name))
-        if doc.status == "checked":
-            source = Path(doc.path)
-            target = source.with_name("marked-" + source.name)
-            try:
-                kind, mime = COPY_KINDS[write_marked_copy(source, target, doc, report.rules)]
-                entry["marked"] = {
-                    "href": _data_url(target.read_bytes(), mime),
-                    "name": _download_name(entry["name"]),
-                    "kind": kind,
-                }
-            except Exception:  # the report stands without the copy
-                LOG.warning("could not write a marked-up copy")
+        copy = doc.marked_copy
+        if copy is not None and copy.path and copy.format in COPY_KINDS:
+            kind, mime = COPY_KINDS[copy.format]
+            entry["marked"] = {
+                "href": _data_url(Path(copy.path).read_bytes(), mime),
+                "name": _download_name(entry["name"]),
+                "kind": kind,
+            }
+        elif copy is not None:  # the report stands without the copy
+            LOG.warning("could not write a marked-up copy (%s)", copy.error_code)
         documents.append(entry)
     public = _renamed(report, names)  # the names the user uploaded, not the temporary paths
     return {
