@@ -1,7 +1,10 @@
 """Measure how the checker handles each broken or hostile input: the outcome, the wall
 time through the isolated worker, and the peak memory of reading it in a fresh process.
+Inputs marked "+ --annotate" are checked with a marked-up copy asked for (the copy's
+outcome follows the document's); the last rows are output paths that must be refused.
 
-    .venv/bin/python -m bench.robustness
+    .venv/bin/python -m bench.robustness             # every input
+    .venv/bin/python -m bench.robustness flate media # only inputs whose name has one of these
 """
 
 from __future__ import annotations
@@ -11,13 +14,21 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
-from tests.builders import make_docx, p
+from tests.builders import NS, make_docx, p
 from tests.robustness import hostile
 
+from agreement_check.annotate.targets import MarkedCopies
 from agreement_check.api import CheckOptions, check
+from agreement_check.errors import UsageError
 
+ANNOTATE = " + --annotate"
+COMMENTS_WITH_ENTITIES = (
+    f'<?xml version="1.0"?><!DOCTYPE w:comments [<!ENTITY x "boom">]><w:comments {NS}>'
+    '<w:comment w:id="1" w:author="R"><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:comment></w:comments>'
+)
 GOOD = "The Council may end this Agreement if its budget is reduced, by giving six months' notice."
 
 
@@ -42,27 +53,62 @@ def inputs(root: Path) -> dict[str, Path]:
         "3000-pages.pdf": lambda f: hostile.many_pages_pdf(f, 3000),
         "300MB-content-stream.pdf": lambda f: hostile.huge_stream_pdf(f, 300),
         "100000-paragraphs.docx": lambda f: hostile.many_paragraphs_docx(f, 100_000),
+        "double-flate-1GiB.pdf": lambda f: hostile.double_flate_pdf(f, 1024),
+        "fl-filter-1GiB.pdf": lambda f: hostile.abbreviated_flate_pdf(f, 1024),
+        "form-xobject-1GiB.pdf": lambda f: hostile.form_bomb_pdf(f, 1024),
+        "media-64x64MiB.docx" + ANNOTATE: lambda f: hostile.media_bomb_docx(f, 64, 64),
+        "media-150MiB-part.docx" + ANNOTATE: lambda f: hostile.media_bomb_docx(f, 1, 150),
+        "entity-in-comments.docx" + ANNOTATE: lambda f: hostile.with_part(
+            f, "word/comments.xml", COMMENTS_WITH_ENTITIES
+        ),
     }
     out = {}
     for name, make in makers.items():
-        folder = root / name.replace(".", "-")
+        file_name = name.removesuffix(ANNOTATE)
+        folder = root / file_name.replace(".", "-")
         folder.mkdir()
-        out[name] = folder / name
+        out[name] = folder / file_name
         make(out[name])
     return out
 
 
-def peak_memory(path: Path) -> dict[str, float]:
-    """Read one file in a fresh interpreter; report its peak RSS above start-up."""
+def outcome(doc) -> str:  # type: ignore[no-untyped-def]
+    code = doc.error_code or doc.status
+    if doc.marked_copy is None:
+        return code
+    return f"{code}, copy {doc.marked_copy.error_code or 'written'}"
+
+
+def path_attacks(root: Path) -> dict[str, tuple[list[Path], CheckOptions, list[tuple[str, Path]]]]:
+    """Output paths that would replace an input: each must be refused before anything is read."""
+    folder = root / "inputs"
+    (folder / "sub").mkdir(parents=True)
+    for path in (folder / "offer.docx", folder / "offer.checked.docx", folder / "sub" / "offer.docx"):
+        make_docx(path, p(GOOD))
+    base = CheckOptions(jobs=1, timeout=30, pack="leeds-compact")
+    return {
+        "--annotate into the inputs' folder": ([folder], replace(base, marked_copies=MarkedCopies(folder)), []),
+        "--annotate-suffix onto an input": ([folder], replace(base, marked_copies=MarkedCopies(suffix=".checked")), []),
+        "--output onto an input": ([folder], base, [("the json report", folder / "offer.docx")]),
+        "--write-baseline onto an input": ([folder], base, [("the baseline", folder / "sub" / "offer.docx")]),
+    }
+
+
+def peak_memory(path: Path, copies: Path | None = None) -> dict[str, float]:
+    """Read one file in a fresh interpreter (making its marked-up copy in `copies`, if
+    given); report its peak RSS above start-up."""
     code = (
         "import resource,sys,time,json;from agreement_check.api import CheckOptions,check;"
+        "from agreement_check.annotate.targets import MarkedCopies;"
         "from agreement_check.nlp.pipeline import get_nlp;from agreement_check.ruleset import load_packs;"
         "get_nlp();load_packs();base=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;t=time.time();"
-        "r=check([sys.argv[1]],CheckOptions(isolate=False,pack='leeds-compact'));"
+        "from pathlib import Path;m=MarkedCopies(Path(sys.argv[2])) if len(sys.argv)>2 else None;"
+        "r=check([sys.argv[1]],CheckOptions(isolate=False,pack='leeds-compact',marked_copies=m));"
         "print(json.dumps({'seconds':time.time()-t,'peak_mb':(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss-base)/1024}))"
     )
+    args = [sys.executable, "-c", code, str(path), *([str(copies)] if copies else [])]
     try:
-        done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
+        done = subprocess.run(args, capture_output=True, text=True, timeout=60)
         return json.loads(done.stdout.strip().splitlines()[-1])
     except (subprocess.TimeoutExpired, ValueError, IndexError):
         return {"seconds": float("nan"), "peak_mb": float("nan")}
@@ -74,16 +120,32 @@ def main() -> None:
         print(
             "| input | size | outcome | time (isolated) | peak memory above start |\n| --- | ---: | --- | ---: | ---: |"
         )
+        wanted = sys.argv[1:]
         for name, path in files.items():
+            if wanted and not any(w in name for w in wanted):
+                continue
+            copies = Path(tmp) / "marked" / path.parent.name if name.endswith(ANNOTATE) else None
+            options = CheckOptions(jobs=1, timeout=30, pack="leeds-compact")
+            if copies is not None:
+                options = replace(options, marked_copies=MarkedCopies(copies))
             start = time.monotonic()
-            doc = check([path], CheckOptions(jobs=1, timeout=30, pack="leeds-compact")).documents[0]
+            doc = check([path], options).documents[0]
             elapsed = time.monotonic() - start
-            mem = peak_memory(path)
-            outcome = doc.error_code or doc.status
+            mem = peak_memory(path, copies)
+            size = path.stat().st_size / 1024
             print(
-                f"| {name} | {path.stat().st_size / 1024:.0f} KB | {outcome} | {elapsed:.1f} s | {mem['peak_mb']:.0f} MB |",
-                flush=True,
+                f"| {name} | {size:.0f} KB | {outcome(doc)} | {elapsed:.1f} s | {mem['peak_mb']:.0f} MB |", flush=True
             )
+        for name, (paths, options, outputs) in path_attacks(Path(tmp)).items():
+            if wanted and not any(w in name for w in wanted):
+                continue
+            start = time.monotonic()
+            try:
+                check(paths, options, outputs=outputs)
+                result = "written (not refused!)"
+            except UsageError:
+                result = "refused (exit 2)"
+            print(f"| {name} | - | {result} | {time.monotonic() - start:.1f} s | 0 MB |", flush=True)
 
 
 if __name__ == "__main__":
