@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from agreement_check.model import Block, Document
 from agreement_check.nlp.sentences import split_sentences
 
+_TITLE_WORDS = 20  # longer than this, a "heading" is prose
+_SENTENCE_WORDS = 6  # a heading this long that ends with a full stop is a sentence
 _SUB_ITEM = re.compile(r"^\s*(?:\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\(\d{1,2}\)|[•\-–])\s")
 
 
@@ -67,12 +69,20 @@ def build_units(document: Document) -> list[Unit]:
                     lead_in if item else "",
                     loc.heading,
                     lead_unit=lead_unit if item else None,
-                    is_heading=block.kind == "heading",
+                    is_heading=block.kind == "heading" and names_a_subject(text),
                 )
             )
             if text.rstrip().endswith(":"):
                 lead_in, lead_unit, lead_block = text, len(units) - 1, block
     return [_fill_row(u, rows, document) if u.row else u for u in units]
+
+
+def names_a_subject(heading: str) -> bool:
+    """A heading names a subject ("Complaints", "4. Quorum and voting"); a whole sentence set
+    in a heading's style ("The group will always oppose racism.") is a provision like any
+    other, and is read as one."""
+    words = heading.split()
+    return len(words) <= _TITLE_WORDS and not (len(words) >= _SENTENCE_WORDS and heading.rstrip().endswith("."))
 
 
 def _is_sub_item(block: Block) -> bool:

@@ -1,0 +1,31 @@
+"""Units: a heading names a subject; a sentence in a heading's style is read as a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from agreement_check.parsers.text_reader import document_from_text
+from agreement_check.units import build_units, names_a_subject
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("Complaints", True),
+        ("4. Quorum and voting", True),
+        ("Applications will be considered for the following purposes", True),
+        ("The duties of the steering group members are to:", True),
+        ("4. The group will always oppose racism, sexism and ageism.", False),
+        (
+            "The chair will stay in post for two years, and the group will then choose a new chair from among its members.",
+            False,
+        ),
+    ],
+)
+def test_a_heading_names_a_subject(heading: str, title: bool) -> None:
+    assert names_a_subject(heading) is title
+
+
+def test_a_sentence_styled_as_a_heading_is_not_a_heading_unit() -> None:
+    units = build_units(document_from_text("# Membership\n\n# Members will declare any interest in an item.", fmt="md"))
+    assert [u.is_heading for u in units] == [True, False]
