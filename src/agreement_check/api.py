@@ -133,7 +133,10 @@ def _unreadable(path: Path, exc: DocumentError) -> DocumentResult:
 
 
 def _check_read(path: Path, document: Document, packs: dict[str, Pack], options: CheckOptions) -> DocumentResult:
-    choice = choose_pack(document, packs, options.pack)
+    try:
+        choice = choose_pack(document, packs, options.pack)
+    except DocumentError as exc:  # not-an-agreement: read, but not checked
+        return _unreadable(path, exc)
     ctx = DocumentContext(document)
     findings = check_document(document, choice.pack, ctx)
     return DocumentResult(

@@ -20,6 +20,7 @@ DOCUMENT_ERROR_CODES = (
     "not-found",
     "unreadable",
     "timeout",
+    "not-an-agreement",  # read, but like neither pack's kind of document (--pack auto only)
 )
 
 

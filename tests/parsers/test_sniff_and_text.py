@@ -40,6 +40,28 @@ def test_unreadable_files_have_stable_codes(tmp_path: Path, content: bytes, code
     assert code_of(path) == code
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"<!DOCTYPE html>\n<html><head><title>Grants</title></head><body><p>Terms of reference</p></body></html>",
+        b"\xef\xbb\xbf\r\n  <html lang='en'><body>Partnership board</body></html>",
+        b"<?xml version='1.0'?>\n<!-- saved from a browser -->\n<!doctype HTML><html></html>",
+    ],
+)
+def test_a_web_page_saved_under_a_document_name_is_named_as_one(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "agreement.pdf"
+    path.write_bytes(content)
+    with pytest.raises(DocumentError) as err:
+        read_document(path)
+    assert err.value.code == "unsupported-format" and "an HTML page" in err.value.message
+
+
+def test_text_that_mentions_html_is_still_text(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("Our terms are also on the website as an <html> page.", encoding="utf-8")
+    assert read_document(path).format == "txt"
+
+
 def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
     import zipfile
 

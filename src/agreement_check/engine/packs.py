@@ -1,16 +1,37 @@
 """Choose the rule pack for a document: the one the user named, or (auto) the pack whose
-kind of document it looks like, with a one-line reason the user can check."""
+kind of document it looks like, with a one-line reason the user can check.
+
+Two kinds of signal, both listed in each pack's `detect`:
+
+- what the document talks about (`phrases`: "grant", "members", "quorum"), which chooses
+  between the packs;
+- what only a document of the kind says: what it calls itself (`names`: "terms of
+  reference", "conditions of grant"), worth more in its title and opening, and the words
+  of the terms it sets (`terms`: "repay", "quorum", "must").
+
+A budget, a newsletter, a web page or a letter about a meeting talks about grants and
+members too, but sets no terms and does not call itself an agreement; under `--pack auto`
+a document below every pack's `kind_threshold` is not checked (`not-an-agreement`). The
+weights and thresholds were set by measuring the labelled sets and a few non-agreements
+(tests/engine/test_packs.py).
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from agreement_check.errors import UsageError
+from agreement_check.errors import DocumentError, UsageError
 from agreement_check.model import Document
 from agreement_check.ruleset.rule import Pack
+from agreement_check.ruleset.schema import Detect
 
-PER_PHRASE_CAP = 5
+PER_PHRASE_CAP = 5  # one word said fifty times is still one signal
+OPENING_WORDS = 60  # a document's title and first lines: where it says what it is
+NAMED_IN_OPENING = 4  # naming itself there ("Terms of Reference") is the strongest sign
+NOT_AN_AGREEMENT = (
+    "This does not look like a funding agreement or a partnership document; use --pack to check it anyway."
+)
 
 
 @dataclass(frozen=True)
@@ -19,36 +40,76 @@ class PackChoice:
     reason: str
 
 
+@dataclass(frozen=True)
+class Signals:
+    """How much a document reads like one pack's kind of document."""
+
+    pack: Pack
+    topic: int  # `phrases`
+    kind: int  # `names` and `terms`, with the opening bonus
+
+    @property
+    def total(self) -> int:
+        return self.topic + self.kind
+
+
 def choose_pack(document: Document, packs: dict[str, Pack], requested: str) -> PackChoice:
+    """The pack to check `document` against; `DocumentError("not-an-agreement")` when
+    `requested` is auto and the document reads like none of the packs' kinds."""
     if requested != "auto":
         if requested not in packs:
             raise UsageError(f"unknown pack {requested!r}; known packs: {', '.join(sorted(packs))}")
         return PackChoice(packs[requested], f"{requested} (chosen with --pack)")
     text = document.text().lower()
-    scored = sorted(((_score(text, pack), pack.id) for pack in packs.values() if pack.spec.detect), reverse=True)
-    if not scored:
+    readings = [signals(text, pack) for pack in packs.values() if pack.spec.detect]
+    if not readings:
         fallback = packs.get("leeds-compact") or next(iter(packs.values()))
         return PackChoice(fallback, f"{fallback.id} (no pack describes how to detect its documents)")
-    (best_score, best_id), *rest = scored
-    best = packs[best_id]
-    cues = _top_cues(text, best)
-    if best_score < (best.spec.detect.threshold if best.spec.detect else 0):
-        return PackChoice(
-            best,
-            f"{best.id}, chosen automatically, though the document does not clearly look like a "
-            f"{_kind(best)} (few words such as {cues}); use --pack to choose",
+    if not any(_could_be(r) for r in readings):
+        raise DocumentError("not-an-agreement", NOT_AN_AGREEMENT)
+    best, *rest = sorted(readings, key=lambda r: (r.total, r.pack.id), reverse=True)
+    return PackChoice(best.pack, _reason(text, best, rest))
+
+
+def signals(text: str, pack: Pack) -> Signals:
+    """`text` in lower case; the pack's signals in it."""
+    detect = pack.spec.detect
+    assert detect is not None
+    return Signals(pack, _score(text, detect.phrases), kind_score(text, detect))
+
+
+def kind_score(text: str, detect: Detect) -> int:
+    """How much `text` (lower case) says what only a document of this kind says."""
+    opening = " ".join(text.split()[:OPENING_WORDS])
+    named = any(_count(opening, name) for name in detect.names)
+    return _score(text, [*detect.names, *detect.terms]) + (NAMED_IN_OPENING if named else 0)
+
+
+def _could_be(reading: Signals) -> bool:
+    """A pack that lists neither names nor terms cannot say a document is not its kind."""
+    detect = reading.pack.spec.detect
+    assert detect is not None
+    return not (detect.names or detect.terms) or reading.kind >= detect.kind_threshold
+
+
+def _reason(text: str, best: Signals, rest: list[Signals]) -> str:
+    detect = best.pack.spec.detect
+    assert detect is not None
+    cues = _top_cues(text, best.pack)
+    if best.topic < detect.threshold:
+        return (
+            f"{best.pack.id}, chosen automatically, though the document does not clearly look like a "
+            f"{_kind(best.pack)} (few words such as {cues}); use --pack to choose"
         )
-    runner_up = f" against {rest[0][0]} for {rest[0][1]}" if rest else ""
-    return PackChoice(
-        best,
-        f"{best.id}, chosen automatically: it reads like a {_kind(best)} (words such as {cues}; "
-        f"score {best_score}{runner_up}); use --pack to choose another",
+    runner_up = f" against {rest[0].total} for {rest[0].pack.id}" if rest else ""
+    return (
+        f"{best.pack.id}, chosen automatically: it reads like a {_kind(best.pack)} (words such as {cues}; "
+        f"score {best.total}{runner_up}); use --pack to choose another"
     )
 
 
-def _score(text: str, pack: Pack) -> int:
-    assert pack.spec.detect is not None
-    return sum(min(_count(text, phrase), PER_PHRASE_CAP) for phrase in pack.spec.detect.phrases)
+def _score(text: str, phrases: list[str]) -> int:
+    return sum(min(_count(text, phrase), PER_PHRASE_CAP) for phrase in phrases)
 
 
 def _count(text: str, phrase: str) -> int:

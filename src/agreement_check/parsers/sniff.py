@@ -9,6 +9,7 @@ stream; RTF starts with `{\\rtf`.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 from typing import Literal
@@ -34,6 +35,12 @@ def sniff(path: Path, head: bytes) -> Format:
         return _sniff_ole(path)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return "rtf"
+    if _is_html(head):
+        raise DocumentError(
+            "unsupported-format",
+            "This is an HTML page (a web page saved under a document's name), not a Word, PDF or text "
+            "document; save it from the browser as PDF, or check the document the page links to.",
+        )
     if _looks_like_text(head):
         return "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"
     raise DocumentError("unsupported-format", "This file is not a Word, OpenDocument, RTF, PDF or plain-text document.")
@@ -77,6 +84,15 @@ def _sniff_ole(path: Path) -> Format:
         "unsupported-format",
         "This is an old Office binary file (a spreadsheet or presentation), not a Word document.",
     )
+
+
+_HTML_START = re.compile(rb"^(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+
+
+def _is_html(head: bytes) -> bool:
+    """A web page saved as "agreement.pdf" or ".txt": it starts with `<!DOCTYPE html` or
+    `<html` (after a byte-order mark, white space, an XML declaration or comments)."""
+    return bool(_HTML_START.match(head.removeprefix(b"\xef\xbb\xbf").lstrip()))
 
 
 def _looks_like_text(head: bytes) -> bool:

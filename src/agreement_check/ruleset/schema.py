@@ -106,8 +106,27 @@ class Source(Strict):
 
 
 class Detect(Strict):
-    phrases: list[str]
-    threshold: int = 3
+    """How `--pack auto` knows a document of this pack's kind (see `engine/packs.py`)."""
+
+    phrases: list[str] = Field(
+        description="what documents of this kind talk about; with `names` and `terms`, the pack "
+        "that scores most is chosen"
+    )
+    threshold: int = Field(default=3, description="below this many `phrases` the choice is reported as unclear")
+    names: list[str] = Field(
+        default_factory=list,
+        description='what a document of this kind calls itself ("terms of reference", "grant agreement"); '
+        "counted more when in its opening",
+    )
+    terms: list[str] = Field(
+        default_factory=list, description='words of the terms such a document sets ("quorum", "repay")'
+    )
+    kind_threshold: int = Field(
+        default=3,
+        ge=1,
+        description="under --pack auto, a document below this score of `names` and `terms` for every pack that "
+        "has them is reported as not-an-agreement",
+    )
 
 
 class PackSpec(Strict):
