@@ -20,6 +20,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from agreement_check.config_file import SettingsFileError, closest, key_lines, problem, read_toml
+from agreement_check.reporters.sanitize import file_name
 
 CONFIG_FILE = ".agreement-check.toml"
 SECTION = ("tool", "agreement-check")
@@ -179,7 +180,7 @@ def _from_file_folder(settings: Settings, sources: dict[str, str], config: Confi
                         config.path,
                         config.lines,
                         name.replace("_", "-"),
-                        f"{item} is outside {folder}, the folder of this settings file; a settings file "
+                        f"{file_name(item)} is outside {file_name(str(folder))}, the folder of this settings file; a settings file "
                         "may only name paths inside its folder (give this one on the command line to use it)",
                     )
                 )

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from agreement_check.errors import UsageError
+from agreement_check.reporters.sanitize import file_name
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -43,9 +44,9 @@ def read_toml(path: Path) -> tuple[str, dict[str, Any]]:
     except tomllib.TOMLDecodeError as exc:
         at = _TOML_AT.search(str(exc))
         line = f":{at.group(1)}" if at else ""
-        raise SettingsFileError([f"{path}{line}: {_TOML_AT.sub('', str(exc))}"]) from exc
+        raise SettingsFileError([f"{file_name(str(path))}{line}: {_TOML_AT.sub('', str(exc))}"]) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise SettingsFileError([f"{path}: cannot read it: {exc}"]) from exc
+        raise SettingsFileError([f"{file_name(str(path))}: cannot read it: {exc}"]) from exc
 
 
 def key_lines(text: str, section: tuple[str, ...] | None) -> dict[str, int]:
@@ -71,7 +72,8 @@ def key_lines(text: str, section: tuple[str, ...] | None) -> dict[str, int]:
 
 
 def problem(path: Path, lines: dict[str, int], key: str, message: str) -> str:
-    return f"{path}:{lines.get(key, lines.get('', 1))}: {key}: {message}"
+    """`file:line: key: message`; the key is shown escaped (the file is repository content)."""
+    return f"{file_name(str(path))}:{lines.get(key, lines.get('', 1))}: {file_name(key)}: {message}"
 
 
 def closest(key: str, valid: list[str]) -> str:

@@ -107,7 +107,9 @@ def write_reports(
             write_atomic(target, text)
     if previous is not None:
         for entry in previous.stale(report):
-            click.echo(f"baseline: stale entry (no longer found): {entry.path} {entry.rule}", err=True)
+            click.echo(
+                f"baseline: stale entry (no longer found): {file_name(entry.path)} {terminal(entry.rule)}", err=True
+            )
     if baseline_out is not None:
         count = write_baseline(baseline_out, report, reason or "", previous)
         click.echo(f"baseline: {count} accepted finding(s) written to {baseline_out}", err=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import lxml.html
+import pytest
 from markdown_it import MarkdownIt
 
 from agreement_check.model import Location
@@ -165,3 +166,33 @@ def test_github_annotations_carry_no_control_characters() -> None:
     assert not CONTROL.findall(output.replace("\n", ""))
     assert all(line.startswith("::") for line in output.splitlines())
     assert len(output.splitlines()) == 4  # a note, a gap, a finding to check and an unreadable document
+
+
+def test_messages_about_settings_and_baselines_show_their_text_escaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A settings file and a baseline are repository content: the names they carry reach
+    stderr escaped, never as control sequences."""
+    from tests.test_cli import run_main
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "offer.txt").write_text(COMPLIANT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    settings = tmp_path / ".agreement-check.toml"
+    for text, shown in (
+        ('"fail\\u001b[2Jon" = "never"\n', "fail\\x1b[2Jon"),
+        ('output = ["../\\u001b]0;owned\\u0007.json"]\n', "\\x1b]0;owned\\x07.json"),
+    ):
+        settings.write_text(text, encoding="utf-8")
+        code, err = run_main(["check", "offer.txt"], monkeypatch, capsys)
+        assert code == 2 and shown in err, err
+        assert_safe_for_a_terminal(err)
+    (tmp_path / ".agreement-check.toml").unlink()
+    baseline = tmp_path / "accepted.yaml"
+    baseline.write_text(
+        'accepted:\n  - {path: "gone\\e[2J.docx", rule: "x\\e]0;t\\a", fingerprint: "0", reason: "ok"}\n',
+        encoding="utf-8",
+    )
+    code, err = run_main(["check", "--baseline", str(baseline), "offer.txt"], monkeypatch, capsys)
+    assert code == 0 and "stale entry" in err and "gone\\x1b[2J.docx" in err
+    assert_safe_for_a_terminal(err)
