@@ -19,6 +19,8 @@ from agreement_check.model import Document
 from agreement_check.parsers.builder import BlockBuilder
 from agreement_check.parsers.docx_styles import Styles
 from agreement_check.parsers.docx_text import W, mark_deleted, paragraph_text
+from agreement_check.parsers.docx_visibility import Visibility, cell_fill
+from agreement_check.parsers.hidden import HiddenText
 from agreement_check.parsers.numbering import Numbering
 from agreement_check.parsers.options import ParseOptions
 from agreement_check.parsers.safexml import SafePackage
@@ -46,7 +48,10 @@ class _DocxReader:
     def __init__(self, package: SafePackage, options: ParseOptions) -> None:
         self.package = package
         self.mode = options.revisions
-        self.styles = Styles(package.xml("word/styles.xml"))
+        styles = package.xml("word/styles.xml")
+        self.styles = Styles(styles)
+        self.visibility = Visibility(styles)
+        self.hidden = HiddenText()
         self.numbering = Numbering(package.xml("word/numbering.xml"))
         self.builder = BlockBuilder(options.max_blocks)
         self.tables = 0
@@ -63,6 +68,7 @@ class _DocxReader:
     def read(self, path: Path, sha256: str) -> Document:
         root = self.package.xml("word/document.xml")
         self.root = root
+        self.visibility.set_page(root)
         body = root.find(f"{W}body") if root is not None else None
         if body is None:
             raise DocumentError("corrupt", "The DOCX has no document body.")
@@ -71,7 +77,7 @@ class _DocxReader:
         self._notes("word/footnotes.xml", "footnote")
         self._notes("word/endnotes.xml", "endnote")
         self._headers_and_footers()
-        warnings = []
+        warnings = [w for w in [self.hidden.warning()] if w]
         if self.revisions:
             warnings.append(
                 "The document has tracked changes that are not yet accepted; it was read with "
@@ -100,8 +106,9 @@ class _DocxReader:
                     self._walk(child, cell)
 
     def _paragraph(self, p: etree._Element, cell: tuple[int, int, int] | None) -> None:
-        read = paragraph_text(p, self.mode)
+        read = paragraph_text(p, self.mode, self.visibility.paragraph(p, cell_fill(p) if cell is not None else None))
         self.revisions |= read.has_revisions
+        self.hidden.add_joined(read.hidden)
         text = self.carry + read.text
         if self.mode == "accepted" and mark_deleted(p):
             self.revisions = True
@@ -161,8 +168,10 @@ class _DocxReader:
         for note in root.iter(f"{W}{tag}"):
             if note.get(f"{W}type") in {"separator", "continuationSeparator", "continuationNotice"}:
                 continue
-            text = "\n".join(paragraph_text(p, self.mode).text for p in note.iter(f"{W}p"))
-            self.builder.add(text, "footnote")
+            reads = [paragraph_text(p, self.mode, self.visibility.paragraph(p)) for p in note.iter(f"{W}p")]
+            for read in reads:
+                self.hidden.add_joined(read.hidden)
+            self.builder.add("\n".join(read.text for read in reads), "footnote")
 
     def _headers_and_footers(self) -> None:
         for name in sorted(self.package.names):

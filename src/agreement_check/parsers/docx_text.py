@@ -7,6 +7,7 @@ kept, deletions dropped); `original` reads it as it was before the revisions.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -39,10 +40,12 @@ class ParagraphText:
     rendered_breaks: int = 0
     leading_breaks: int = 0  # breaks before any text: the paragraph starts on the new page
     has_revisions: bool = False
+    hidden: list[tuple[str, str]] = field(default_factory=list)  # (text, why) of runs a reader cannot see
 
 
 class _Reader:
-    def __init__(self, mode: str) -> None:
+    def __init__(self, mode: str, judge: Any = None) -> None:
+        self.judge = judge  # docx_visibility.RunJudge: which runs can be seen
         self.keep = {f"{W}ins", f"{W}moveTo"} if mode == "accepted" else {f"{W}del", f"{W}moveFrom"}
         self.deleted_text = mode != "accepted"
         self.parts: list[str] = []
@@ -52,6 +55,8 @@ class _Reader:
         for child in element:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag == f"{W}r" and self.judge is not None and self._hidden(child):
                 continue
             if tag in _REVISION_TAGS:
                 self.out.has_revisions = True
@@ -73,6 +78,13 @@ class _Reader:
                 self._alternate(child)
             else:
                 self.walk(child)
+
+    def _hidden(self, run: etree._Element) -> bool:
+        reason = self.judge.reason(run)
+        if reason:
+            tags = {f"{W}t", f"{W}delText"} if self.deleted_text else {f"{W}t"}
+            self.out.hidden.append(("".join(t.text or "" for t in run.iter(*tags)), reason))
+        return reason is not None
 
     def _line_break(self, element: etree._Element) -> None:
         if element.get(f"{W}type") == "page":
@@ -98,14 +110,16 @@ class _Reader:
 def _text_box(content: etree._Element, outer: _Reader) -> str:
     paragraphs = []
     for p in content.iter(f"{W}p"):
-        inner = _Reader("accepted" if f"{W}ins" in outer.keep else "original")
+        inner = _Reader("accepted" if f"{W}ins" in outer.keep else "original", outer.judge)
         inner.walk(p)
+        outer.out.hidden += inner.out.hidden
         paragraphs.append("".join(inner.parts))
     return "\n".join(paragraphs)
 
 
-def paragraph_text(p: etree._Element, mode: str = "accepted") -> ParagraphText:
-    reader = _Reader(mode)
+def paragraph_text(p: etree._Element, mode: str = "accepted", judge: Any = None) -> ParagraphText:
+    """With `judge`, runs a reader cannot see are left out and listed in `hidden`."""
+    reader = _Reader(mode, judge)
     reader.walk(p)
     reader.out.text = "".join(reader.parts)
     return reader.out

@@ -24,28 +24,41 @@ _QUOTE_WORDS = 40
 
 @dataclass
 class HiddenText:
-    """Hidden pieces of one document, in reading order, with why each is hidden."""
+    """Hidden text of one document, in reading order, and the ways it was hidden."""
 
-    pieces: list[tuple[str, str]] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    reasons: dict[str, None] = field(default_factory=dict)  # an ordered set
+
+    def __init__(self, pieces: list[tuple[str, str]] | None = None) -> None:
+        self.texts, self.reasons = [], {}
+        for text, reason in pieces or []:
+            self.add(text, reason)
 
     def add(self, text: str, reason: str) -> None:
+        """One hidden word or passage, set apart from its neighbours by a space."""
+        self.add_joined([(text, reason)])
+
+    def add_joined(self, pieces: list[tuple[str, str]]) -> None:
+        """Hidden runs of one paragraph: their text runs on, as it would if shown."""
+        text = "".join(text for text, _ in pieces)
         if text.strip():
-            self.pieces.append((text, reason))
+            self.texts.append(text)
+            self.reasons.update((reason, None) for text, reason in pieces if text.strip())
 
     def words(self) -> int:
-        return sum(len(text.split()) for text, _ in self.pieces)
+        return sum(len(text.split()) for text in self.texts)
 
     def warning(self) -> str | None:
         """'12 words in this document are hidden from a reader and were not checked: …'"""
         count = self.words()
         if not count:
             return None
-        words = " ".join(text for text, _ in self.pieces).split()
+        words = " ".join(self.texts).split()
         quote = " ".join(words[:_QUOTE_WORDS]) + (" …" if len(words) > _QUOTE_WORDS else "")
-        reasons = list(dict.fromkeys(reason for _, reason in self.pieces))
+        several = count != 1
         return (
-            f"{count} word{'s' if count != 1 else ''} in this document {'are' if count != 1 else 'is'} hidden "
-            f"from a reader and {'were' if count != 1 else 'was'} not checked: “{quote}” ({'; '.join(reasons)})."
+            f"{count} word{'s' if several else ''} in this document {'are' if several else 'is'} hidden "
+            f"from a reader and {'were' if several else 'was'} not checked: “{quote}” ({'; '.join(self.reasons)})."
         )
 
 

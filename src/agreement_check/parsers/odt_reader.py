@@ -225,12 +225,14 @@ class _Text:
         self.reader = reader
         self.base = look
         self.parts: list[str] = []
+        self.hidden: list[tuple[str, str]] = []
 
     def read(self, p: etree._Element) -> str:
         if _hidden_paragraph(p):
             self.reader.hidden.add("".join(_Text(self.reader, self.base)._all(p)), MARKED)
             return ""
         self._element(p, self.base)
+        self.reader.hidden.add_joined(self.hidden)
         return "".join(self.parts)
 
     def _all(self, p: etree._Element) -> list[str]:
@@ -272,7 +274,7 @@ class _Text:
             return
         reason = _hidden_reason(look)
         if reason:
-            self.reader.hidden.add(text, reason)
+            self.hidden.append((text, reason))
         else:
             self.parts.append(text)
 

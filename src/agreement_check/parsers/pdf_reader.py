@@ -10,6 +10,7 @@ from pathlib import Path
 from agreement_check.errors import DocumentError
 from agreement_check.model import Document
 from agreement_check.parsers.builder import BlockBuilder
+from agreement_check.parsers.hidden import HiddenText
 from agreement_check.parsers.ocr import NO_TEXT, NO_TEXT_AFTER_OCR, ocr_warning, read_scanned_pages
 from agreement_check.parsers.options import ParseOptions
 from agreement_check.parsers.pdf_guard import check_structure
@@ -47,7 +48,9 @@ def read_pdf_pages(path: Path, sha256: str, options: ParseOptions) -> tuple[Docu
         format="pdf",
         blocks=_build(layout, options),
         pages=len(pages),
-        warnings=[w for w in [ocr_warning(read_by_ocr)] if w],
+        warnings=[
+            w for w in [HiddenText([h for page in pages for h in page.hidden]).warning(), ocr_warning(read_by_ocr)] if w
+        ],
     )
     return document, pages
 

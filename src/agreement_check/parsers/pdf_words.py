@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ class PageWords:
     width: float
     height: float
     words: list[Word]
+    hidden: list[tuple[str, str]] = field(default_factory=list)  # (text, why) of words a reader cannot see
 
 
 def join_words(words: list[Word]) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from agreement_check.errors import DocumentError
 from agreement_check.parsers.options import ParseOptions
+from agreement_check.parsers.pdf_visibility import PageLooks
 from agreement_check.parsers.pdf_words import PageWords, Word
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
@@ -62,17 +63,19 @@ def _page(page, number: int) -> PageWords:  # type: ignore[no-untyped-def]
 
     width, height = page.get_size()
     textpage = page.get_textpage()
+    hidden: list[tuple[str, str]] = []
     try:
-        words = _words(textpage, raw, height)
+        words = _words(textpage, raw, height, PageLooks(page, raw), hidden)
     finally:
         textpage.close()
         page.close()
-    return PageWords(number=number, width=float(width), height=float(height), words=words)
+    return PageWords(number=number, width=float(width), height=float(height), words=words, hidden=hidden)
 
 
-def _words(textpage, raw, height: float) -> list[Word]:  # type: ignore[no-untyped-def]
+def _words(textpage, raw, height: float, looks: PageLooks, hidden: list[tuple[str, str]]) -> list[Word]:  # type: ignore[no-untyped-def]
     """Words from the page's text in one call, with a box from the first and last
-    character of each word: a few calls per word instead of several per character."""
+    character of each word: a few calls per word instead of several per character.
+    Words a reader cannot see go to `hidden` with the reason."""
     handle = textpage.raw
     count = raw.FPDFText_CountChars(handle)
     if count <= 0:
@@ -95,6 +98,13 @@ def _words(textpage, raw, height: float) -> list[Word]:  # type: ignore[no-untyp
         size = round(raw.FPDFText_GetFontSize(handle, start), 1)
         bold = _is_bold(handle, raw, start, bold_by_object)
         for first, last, (x0, _, top, bottom), (_, x1, top2, bottom2) in _split_at_gaps(start, end, box, size):
+            upper, lower = min(top, top2), max(bottom, bottom2)
+            why = looks.reason(
+                raw.FPDFText_GetTextObject(handle, first), (x0, height - lower, x1, height - upper), size
+            )
+            if why:
+                hidden.append((text[first : last + 1], why))
+                continue
             words.append(
                 Word(
                     text=text[first : last + 1],

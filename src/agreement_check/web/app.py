@@ -271,6 +271,7 @@ def _document(doc, report, name: str) -> dict:  # type: ignore[no-untyped-def]
         "findings": findings,
         "met": met,
         "reason": PACK_WORDS.get(doc.pack or "", ""),
+        "warnings": list(doc.warnings),  # hidden text first: the reader must know what was not checked
     }
 
 
