@@ -50,7 +50,7 @@ def ocr_seconds_per_page(root: Path, pages: int = 20) -> tuple[float, float]:
     scan = root / f"scan-{pages}-pages.pdf"
     book.save(str(scan))
     start, cpu = time.perf_counter(), _children_cpu()
-    (result,) = check([scan], CheckOptions(parse=ParseOptions(ocr=True), jobs=1)).documents
+    (result,) = check([scan], CheckOptions(parse=ParseOptions(ocr=True), jobs=1, timeout=900)).documents
     total, cpu = time.perf_counter() - start, _children_cpu() - cpu
     assert result.status == "checked", result.error_message
     return total / pages, cpu / pages

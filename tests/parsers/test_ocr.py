@@ -117,3 +117,17 @@ def test_settings_file_turns_ocr_on(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert sources["ocr"].endswith(".agreement-check.toml:1")
     settings, _ = resolve({"ocr": False}, {"ocr"}, find_config(tmp_path))
     assert options_from_settings(settings).parse.ocr is False
+
+
+def test_without_ocr_a_scanned_page_among_text_pages_is_named(tmp_path: Path, scan: Path) -> None:
+    import pypdfium2 as pdfium
+
+    text = make_pdf(tmp_path / "text.pdf", [body_lines(["1. The Council will pay a grant of 20,000 pounds."])])
+    mixed = pdfium.PdfDocument(str(text))
+    mixed.import_pages(pdfium.PdfDocument(str(scan)))
+    mixed.save(str(tmp_path / "mixed.pdf"))
+    document = read_document(tmp_path / "mixed.pdf")
+    assert any(
+        w.startswith("Page 2 has no text layer (probably scanned) and was not checked") for w in document.warnings
+    )
+    assert "--ocr" in document.warnings[-1]

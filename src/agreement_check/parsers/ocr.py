@@ -135,6 +135,28 @@ def ocr_warning(numbers: list[int]) -> str | None:
     """'Pages 1–3 and 5 were read by OCR …', or None when no page was."""
     if not numbers:
         return None
+    several = len(numbers) > 1
+    return (
+        f"Page{'s' if several else ''} {page_list(numbers)} {'were' if several else 'was'} read by OCR (text "
+        "recognition from the page image): OCR text may contain errors, so check any quoted words against the page."
+    )
+
+
+def unread_warning(pages: list[PageWords]) -> str | None:
+    """Without --ocr: the pages that look scanned (a picture and no words) were not read."""
+    numbers = [page.number for page in pages if page.pictures and not page.words and not page.hidden]
+    if not numbers:
+        return None
+    several = len(numbers) > 1
+    return (
+        f"Page{'s' if several else ''} {page_list(numbers)} {'have' if several else 'has'} no text layer (probably "
+        f"scanned) and {'were' if several else 'was'} not checked; check again with --ocr (or ocr = true in the "
+        f"settings file) to read {'them' if several else 'it'} by OCR."
+    )
+
+
+def page_list(numbers: list[int]) -> str:
+    """'1–3 and 5'."""
     spans: list[list[int]] = []
     for number in sorted(numbers):
         if spans and number == spans[-1][-1] + 1:
@@ -142,12 +164,7 @@ def ocr_warning(numbers: list[int]) -> str | None:
         else:
             spans.append([number])
     parts = [f"{span[0]}–{span[-1]}" if len(span) > 1 else str(span[0]) for span in spans]
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    several = len(numbers) > 1
-    return (
-        f"Page{'s' if several else ''} {listed} {'were' if several else 'was'} read by OCR (text recognition from "
-        "the page image): OCR text may contain errors, so check any quoted words against the page."
-    )
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 NO_TEXT = (

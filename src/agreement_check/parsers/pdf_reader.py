@@ -11,7 +11,7 @@ from agreement_check.errors import DocumentError
 from agreement_check.model import Document
 from agreement_check.parsers.builder import BlockBuilder
 from agreement_check.parsers.hidden import HiddenText
-from agreement_check.parsers.ocr import NO_TEXT, NO_TEXT_AFTER_OCR, ocr_warning, read_scanned_pages
+from agreement_check.parsers.ocr import NO_TEXT, NO_TEXT_AFTER_OCR, ocr_warning, read_scanned_pages, unread_warning
 from agreement_check.parsers.options import ParseOptions
 from agreement_check.parsers.pdf_guard import check_structure
 from agreement_check.parsers.pdf_layout import LayoutBlock, lay_out
@@ -33,6 +33,7 @@ def read_pdf_pages(path: Path, sha256: str, options: ParseOptions) -> tuple[Docu
     read_by_ocr = read_scanned_pages(path, pages, options) if options.ocr else []
     if not any(page.words for page in pages):
         raise DocumentError("no-text-layer", NO_TEXT_AFTER_OCR if options.ocr else NO_TEXT)
+    scan_notes = [ocr_warning(read_by_ocr)] if options.ocr else [unread_warning(pages)]
     vocabulary: set[str] = set()
 
     def is_word(token: str) -> bool:
@@ -48,9 +49,7 @@ def read_pdf_pages(path: Path, sha256: str, options: ParseOptions) -> tuple[Docu
         format="pdf",
         blocks=_build(layout, options),
         pages=len(pages),
-        warnings=[
-            w for w in [HiddenText([h for page in pages for h in page.hidden]).warning(), ocr_warning(read_by_ocr)] if w
-        ],
+        warnings=[w for w in [HiddenText([h for page in pages for h in page.hidden]).warning(), *scan_notes] if w],
     )
     return document, pages
 

@@ -29,6 +29,7 @@ class PageLooks:
         self.shapes: list[tuple[int, Box, tuple[int, int, int] | None]] = []  # None: a picture
         self._looks: dict[int, str | None] = {}
         self._scan(page.raw)
+        self.pictures = any(fill is None for _, _, fill in self.shapes)
 
     def _scan(self, page: Any) -> None:
         raw = self.raw

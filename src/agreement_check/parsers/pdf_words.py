@@ -57,6 +57,7 @@ class PageWords:
     height: float
     words: list[Word]
     hidden: list[tuple[str, str]] = field(default_factory=list)  # (text, why) of words a reader cannot see
+    pictures: bool = False  # the page draws an image (a page with pictures and no words looks scanned)
 
 
 def join_words(words: list[Word]) -> str:

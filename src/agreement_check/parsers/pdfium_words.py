@@ -64,12 +64,15 @@ def _page(page, number: int) -> PageWords:  # type: ignore[no-untyped-def]
     width, height = page.get_size()
     textpage = page.get_textpage()
     hidden: list[tuple[str, str]] = []
+    looks = PageLooks(page, raw)
     try:
-        words = _words(textpage, raw, height, PageLooks(page, raw), hidden)
+        words = _words(textpage, raw, height, looks, hidden)
     finally:
         textpage.close()
         page.close()
-    return PageWords(number=number, width=float(width), height=float(height), words=words, hidden=hidden)
+    return PageWords(
+        number=number, width=float(width), height=float(height), words=words, hidden=hidden, pictures=looks.pictures
+    )
 
 
 def _words(textpage, raw, height: float, looks: PageLooks, hidden: list[tuple[str, str]]) -> list[Word]:  # type: ignore[no-untyped-def]
