@@ -10,6 +10,7 @@ inflates more than the reading did allow.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Iterator
 
@@ -89,4 +90,22 @@ def parse_xml(data: bytes, name: str) -> etree._Element:
     try:
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
+        if _well_formed(data):
+            raise DocumentError("too-large", f"Part {name} needs more memory than the limit allows.") from exc
         raise DocumentError("corrupt", f"Part {name} is not well-formed XML ({exc}).") from exc
+    except MemoryError as exc:
+        raise DocumentError("too-large", f"Part {name} needs more memory than the limit allows.") from exc
+
+
+def _well_formed(data: bytes) -> bool:
+    """libxml2 reports a failed allocation as a syntax error ("unknown error"). Reading the
+    part again as a stream, keeping nothing, tells a damaged part from one that is well
+    formed but too big to build in memory under the worker's cap."""
+    try:
+        for _, element in etree.iterparse(io.BytesIO(data), events=("end",), resolve_entities=False, no_network=True):
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+    except (etree.XMLSyntaxError, MemoryError):
+        return False
+    return True

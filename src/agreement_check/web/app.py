@@ -210,7 +210,9 @@ _TOO_LONG = "Checking your documents took longer than allowed. Please try again 
 _HEADERS = {
     "Cache-Control": "no-store",
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-    "Referrer-Policy": "no-referrer",
+    # "no-referrer" would make a browser send `Origin: null` with the page's own form, which
+    # the origin check must refuse; "same-origin" still tells other sites nothing
+    "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
 }
