@@ -238,3 +238,10 @@ def test_an_action_that_fails_is_a_condition_not_a_provision() -> None:
 def test_a_right_named_in_passing_is_not_granted() -> None:
     text = "Disputes about the Council's right to terminate this Agreement go to the Director."
     assert all(p.modality == "states" for p in provisions(text) if p.action == "end")
+
+
+def test_a_passive_action_belongs_to_its_agent_not_its_subject() -> None:
+    text = "Where the Provider falls below the service levels, no payment to the Provider is withheld until a plan is agreed."
+    found = [p for p in provisions(text) if p.action == "suspend"]
+    assert found and found[0].actor == "unknown" and "breach" in found[0].reasons
+    assert one("This Agreement may be terminated by the Council on three months' notice.", "end").actor == "funder"

@@ -75,7 +75,7 @@ class Parties:
         clause_start = max(subject.rfind(";"), subject.rfind(":"))
         subject = _main_clause(subject[clause_start + 1 :])
         mentions = [m for m in self.mentions(subject) if not _is_object(subject, m[0])]
-        if mentions:
+        if mentions and not _passive(text, verb_start):  # "payment is withheld": not the subject's act
             return mentions[-1][2]
         agent = re.match(r"[^.;]{0,80}?\bby\s+(.{0,60})", text[verb_start:], re.I)
         if agent:
@@ -94,6 +94,14 @@ _CONDITIONAL_OPENER = re.compile(
 _REPORTED = re.compile(
     r"^.*\b(?:acknowledges?|agrees?|accepts?|understands?|confirms?|notes?|recognises?|recognizes?)\s+that\b", re.I
 )
+
+
+_BE = re.compile(r"^(?:be|is|are|been|being|was|were)\b", re.I)
+_BE_BEFORE = re.compile(r"\b(?:be|is|are|been|being|was|were)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _passive(text: str, verb_start: int) -> bool:
+    return bool(_BE.match(text[verb_start:]) or _BE_BEFORE.search(text[max(0, verb_start - 25) : verb_start]))
 
 
 def _main_clause(subject: str) -> str:

@@ -47,7 +47,7 @@ REASON_CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:breach(?:es|ed|ing)?|default(?:s|ed)?|(?:break|breaks|breaking|broken|broke)\s+(?:any\s+of\s+)?(?:these|the|this|our|its|your|any)\s+(?:\w+\s+)?(?:terms|conditions|agreement|rules|promises)|fail(?:s|ed|ing)?\s+to|failure\s+to|failures?\b|"
         r"(?:does|do|did|has|have)\s+not\s+(?:\w+\s+)?(?:comply|complied|meet|met|keep|kept|deliver|delivered|follow|followed|fulfil|fulfilled|observe|observed|adhere)|"
         r"not\s+(?:be\s+|been\s+|being\s+)?(?:complied|fulfilled|met|kept|observed|adhered|satisfied|delivered|achieved)|not\s+(?:comply|keep)|"
-        r"non[\s-]?(?:compliance|delivery|performance)|poor\s+performance|falls?\s+short|fallen\s+short|under-?perform\w*|unsatisfactory|"
+        r"non[\s-]?(?:compliance|delivery|performance)|poor\s+performance|falls?\s+(?:short|below)|fallen\s+(?:short|below)|under-?perform\w*|unsatisfactory|"
         r"(?:is|are)\s+not\s+satisfied|dissatisf\w+|satisfactory\s+progress|negligen\w+|problems?\s+with|"
         r"(?:there\s+is|there\s+are|arises?|have)\s+(?:a\s+|any\s+)?(?:problems?|difficult(?:y|ies)|issues?)|"
         r"(?:concern(?:s|ed)?|worried|worries)\s+(?:about|over|regarding|with|that)\s+(?:the\s+|your\s+|its\s+)?(?:\w+\s+)?(?:delivery|performance|progress|project|use|way|work|grant|service|outcomes?)|"
