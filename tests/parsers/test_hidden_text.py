@@ -252,3 +252,14 @@ def test_the_web_page_shows_the_warning_before_the_findings(tmp_path: Path) -> N
     page = response.text
     assert "hidden from a reader and were not checked" in page
     assert page.index("hidden from a reader") < page.index('<article class="finding')
+
+
+def test_a_hidden_space_still_parts_words(tmp_path: Path) -> None:
+    paragraph = (
+        f"<w:p>{run('one')}{run(' ', WHITE)}{run('month', '<w:vanish/>')}{run(' ', '<w:vanish/>')}{run('two')}</w:p>"
+    )
+    document = read_document(docx_with(tmp_path / "spaces.docx", paragraph))
+    assert "one two" in document.text()
+    assert document.warnings[0].startswith(
+        "1 word in this document is hidden from a reader and was not checked: “month”"
+    )

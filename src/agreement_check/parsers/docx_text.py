@@ -80,11 +80,17 @@ class _Reader:
                 self.walk(child)
 
     def _hidden(self, run: etree._Element) -> bool:
+        """Whether to leave the run out. A run of spaces stays whatever it looks like:
+        it hides no words, and dropping it would join the words around it."""
         reason = self.judge.reason(run)
-        if reason:
-            tags = {f"{W}t", f"{W}delText"} if self.deleted_text else {f"{W}t"}
-            self.out.hidden.append(("".join(t.text or "" for t in run.iter(*tags)), reason))
-        return reason is not None
+        if not reason:
+            return False
+        tags = {f"{W}t", f"{W}delText"} if self.deleted_text else {f"{W}t"}
+        text = "".join(t.text or "" for t in run.iter(*tags))
+        if not text.strip():
+            return False
+        self.out.hidden.append((text, reason))
+        return True
 
     def _line_break(self, element: etree._Element) -> None:
         if element.get(f"{W}type") == "page":

@@ -272,7 +272,7 @@ class _Text:
     def _chars(self, text: str | None, look: Look) -> None:
         if not text:
             return
-        reason = _hidden_reason(look)
+        reason = _hidden_reason(look) if text.strip() else None  # hidden spaces still part words
         if reason:
             self.hidden.append((text, reason))
         else:
