@@ -168,7 +168,7 @@ def check(
     color: bool | None,
     **given: object,
 ) -> None:
-    """Check agreements (DOCX, PDF, TXT; files or folders) and report the gaps."""
+    """Check agreements (DOCX, PDF, ODT, DOC, RTF, TXT; files or folders) and report the gaps."""
     from agreement_check.api import check as run_check
     from agreement_check.config import find_config, resolve
     from agreement_check.runner import (

@@ -48,7 +48,8 @@ class TextReporter:
     def _document(self, console: Console, doc: DocumentResult, report: Report) -> None:
         rules = report.rules
         if doc.status == "error":
-            console.print(f"[bold]{escape(file_name(doc.path))}[/]  [bold red]could not be read[/] ({doc.error_code})")
+            what = "was not checked" if doc.error_code == "not-an-agreement" else "could not be read"
+            console.print(f"[bold]{escape(file_name(doc.path))}[/]  [bold red]{what}[/] ({doc.error_code})")
             console.print(Padding(_t(doc.error_message or ""), (0, 0, 0, 2)))
             return
         gaps = sum(f.status == "gap" for f in doc.findings)

@@ -20,7 +20,7 @@ from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import parse_options_header
 from starlette.requests import Request
 
-SUFFIXES = {".docx", ".pdf"}
+SUFFIXES = {".docx", ".docm", ".dotx", ".dotm", ".pdf", ".odt", ".ott", ".doc", ".rtf", ".txt", ".md"}
 FORM_ROOM = 64 * 1024  # room in a request for part headers and the small fields beside the files
 FILE_FIELD = "files"
 
