@@ -34,9 +34,7 @@ class RuleResults:
     def hits(self, name: str) -> list[Hit]:
         if name in self.rule.extracts:
             return [Hit(i.unit, i.start, i.end) for i in self.items(name)]
-        if name not in self._hits:
-            self._hits[name] = self.rule.finds[name].find(self.ctx)
-        return self._hits[name]
+        return self._found(name)
 
     def items(self, name: str) -> list[Item]:
         if name not in self._items:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DET = r"(?:(?:this|the|our|its|their|your|that|these|any|all|such|an?|some|or\s+part|part\s+of|whole|full|remaining|further|future|unspent|outstanding|relevant)\s+)*"
 _MOD = r"(?:[\w-]+\s+){0,2}?"
@@ -195,8 +196,10 @@ class ActionMention:
     end: int
 
 
-def find_actions(text: str) -> list[ActionMention]:
-    """Every action written in `text`, in order; one mention per place and action."""
+@lru_cache(maxsize=4096)
+def find_actions(text: str) -> tuple[ActionMention, ...]:
+    """Every action written in `text`, in order; one mention per place and action. Cached:
+    a lead-in is read with each item it completes."""
     found = []
     lower = text.lower()
     for name, pattern in ACTIONS.items():
@@ -209,4 +212,4 @@ def find_actions(text: str) -> list[ActionMention]:
             start = match.start("act") if "act" in pattern.groupindex and match.group("act") else match.start()
             found.append(ActionMention(name, start, match.end()))
             seen_end = match.end()
-    return sorted(found, key=lambda m: (m.start, m.action))
+    return tuple(sorted(found, key=lambda m: (m.start, m.action)))

@@ -56,20 +56,30 @@ class ClauseIndex:
         return sorted(out, key=lambda u: u.index)
 
 
-def defined_notice_period(unit: Unit, units: list[Unit], parties: Parties) -> tuple[Duration, Unit] | None:
-    """A provision that points at a notice period set elsewhere (a particulars table or a
-    definition): the funder's period there, or the only one given."""
-    if _DEFINED_PERIOD.search(unit.text) is None:
-        return None
-    candidates = []
+NoticeRow = tuple[set[str], Duration, Unit]
+
+
+def notice_period_rows(units: list[Unit], parties: Parties) -> list[NoticeRow]:
+    """Every unit that sets a notice period (a particulars row or a definition), with the
+    parties its label names: read once per document, looked up by each provision."""
+    rows: list[NoticeRow] = []
     for other in units:
         label = other.text.split("|")[0] if other.row else other.text
-        if other is unit or not re.search(r"\bnotice\b", label, re.I) or not re.search(r"\bperiod\b", other.text, re.I):
+        if not re.search(r"\bnotice\b", label, re.I) or not re.search(r"\bperiod\b", other.text, re.I):
             continue
         periods = find_durations(other.text)
         if periods:
             roles = {role for _, _, role in parties.mentions(label)}
-            candidates.append((roles, min(periods, key=lambda d: d.days), other))
+            rows.append((roles, min(periods, key=lambda d: d.days), other))
+    return rows
+
+
+def defined_notice_period(unit: Unit, rows: list[NoticeRow]) -> tuple[Duration, Unit] | None:
+    """A provision that points at a notice period set elsewhere: the funder's period
+    there, or the only one given."""
+    if _DEFINED_PERIOD.search(unit.text) is None:
+        return None
+    candidates = [row for row in rows if row[2] is not unit]
     chosen = [c for c in candidates if FUNDER in c[0]] or [c for c in candidates if not c[0]]
     if not chosen:
         return None

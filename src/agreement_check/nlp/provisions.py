@@ -17,10 +17,18 @@ belongs to the action before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from agreement_check.nlp.actions import find_actions
-from agreement_check.nlp.crossrefs import ClauseIndex, defined_notice_period, referenced_clauses
+from agreement_check.nlp.crossrefs import (
+    ClauseIndex,
+    NoticeRow,
+    defined_notice_period,
+    notice_period_rows,
+    referenced_clauses,
+)
 from agreement_check.nlp.modality import modality_before
 from agreement_check.nlp.parties import EITHER, FUNDER, UNKNOWN, Parties
 from agreement_check.nlp.periods import Period, find_periods
@@ -88,11 +96,12 @@ def read_provisions(units: list[Unit], parties: Parties, clause_of: dict[int, st
     """Every provision of a document, in reading order."""
     lead_ins = {u.lead_unit for u in units if u.lead_unit is not None}
     index = ClauseIndex(units, clause_of)
+    notice_rows = cache(lambda: notice_period_rows(units, parties))  # read only if a clause needs it
     out: list[Provision] = []
     for position, unit in enumerate(units):
         if unit.index in lead_ins or unit.is_heading or unit.text.rstrip().endswith("?"):
             continue  # a lead-in is read with each item it completes; a question grants nothing
-        out.extend(_unit_provisions(unit, units, position, parties, index))
+        out.extend(_unit_provisions(unit, units, position, parties, index, notice_rows))
     return _with_notice_procedures(out)
 
 
@@ -130,7 +139,12 @@ def _is_notice_procedure(provision: Provision) -> bool:
 
 
 def _unit_provisions(
-    unit: Unit, units: list[Unit], position: int, parties: Parties, index: ClauseIndex
+    unit: Unit,
+    units: list[Unit],
+    position: int,
+    parties: Parties,
+    index: ClauseIndex,
+    notice_rows: Callable[[], list[NoticeRow]],
 ) -> list[Provision]:
     found: dict[tuple[str, bool, int], Provision] = {}
     for in_lead_in, text, other in ((False, unit.text, unit.lead_in), (True, unit.lead_in, unit.text)):
@@ -170,7 +184,7 @@ def _unit_provisions(
             )
             provision = _only_if(provision)
             if mention.action in _ACTS_ON_MONEY and not provision.periods_of("notice"):
-                provision = _with_notice_from_elsewhere(provision, unit, units, position, parties)
+                provision = _with_notice_from_elsewhere(provision, unit, units, position, notice_rows())
             found[key] = provision
     return list(found.values())
 
@@ -222,10 +236,10 @@ def _referenced_reasons(text: str, index: ClauseIndex, unit: Unit) -> set[str]:
 
 
 def _with_notice_from_elsewhere(
-    provision: Provision, unit: Unit, units: list[Unit], position: int, parties: Parties
+    provision: Provision, unit: Unit, units: list[Unit], position: int, rows: list[NoticeRow]
 ) -> Provision:
     """Notice set by a defined period, or given in the next sentence of the paragraph."""
-    defined = defined_notice_period(unit, units, parties)
+    defined = defined_notice_period(unit, rows)
     if defined is not None:
         duration, where = defined
         return _add_period(provision, Period(duration, "notice"), where.index)

@@ -136,7 +136,3 @@ def reasons_of(text: str, other: str = "") -> tuple[frozenset[str], frozenset[st
     if not reasons and not _CONDITION.search(own) and not _CONDITION.search(more):
         reasons.add("unconditional")
     return frozenset(reasons), frozenset(classify(exception + " " + more_exception))
-
-
-def is_conditional(text: str) -> bool:
-    return bool(_CONDITION.search(text))
