@@ -26,7 +26,7 @@ from xml.etree import ElementTree
 
 from markdown_it import MarkdownIt
 from tests.builders import make_docx, p
-from tests.test_cli import COMPLIANT
+from tests.cli.test_main import COMPLIANT
 
 from agreement_check.api import CheckOptions, check
 from agreement_check.reporters import FORMATS, get_reporter

@@ -53,8 +53,8 @@ def median_time(run, repeat: int) -> float:  # type: ignore[no-untyped-def]
 
 def stage_times(path: Path, repeat: int) -> dict[str, float]:
     """Seconds per stage for one document, in this process (the pipeline warmed up)."""
-    from agreement_check.context import DocumentContext
     from agreement_check.engine.run import check_document
+    from agreement_check.nlp.context import DocumentContext
     from agreement_check.parsers import read_document
     from agreement_check.report import DocumentResult, Report
     from agreement_check.reporters import get_reporter

@@ -1,3 +1,3 @@
-from agreement_check.cli import main
+from agreement_check.cli.main import main
 
 main()

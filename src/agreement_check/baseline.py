@@ -12,15 +12,13 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
 from agreement_check.errors import UsageError
 from agreement_check.output import write_atomic
-
-if TYPE_CHECKING:
-    from agreement_check.report import Finding, Report
+from agreement_check.report import Finding, Report
 
 VERSION = 1
 

@@ -7,13 +7,10 @@ from the same objects, so no reporter can disagree with the JSON.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from agreement_check import __version__
 from agreement_check.model import Location
-
-if TYPE_CHECKING:
-    from agreement_check.baseline import Baseline
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -161,13 +158,20 @@ class Ruleset:
     title: str = ""
 
 
+class Acceptance(Protocol):
+    """Accepted gaps (a team's baseline): the report asks it whether a gap is accepted,
+    and never needs to know how it is stored."""
+
+    def reason_for(self, path: str, finding: Finding) -> str | None: ...
+
+
 @dataclass(frozen=True)
 class Report:
     documents: tuple[DocumentResult, ...]
     rulesets: tuple[Ruleset, ...]
     rules: dict[str, RuleInfo] = field(default_factory=dict)
     skipped: int = 0  # files in folders that were not agreements (hidden, lock files, other types)
-    baseline: Baseline | None = None
+    baseline: Acceptance | None = None
 
     def accepted_reason(self, path: str, finding: Finding) -> str | None:
         """Why a team accepted this gap, when the baseline records it."""

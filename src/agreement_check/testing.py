@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from agreement_check.context import DocumentContext
 from agreement_check.engine.run import decide
+from agreement_check.nlp.context import DocumentContext
 from agreement_check.parsers.text_reader import document_from_text
 from agreement_check.report import Finding
 from agreement_check.ruleset.rule import Rule

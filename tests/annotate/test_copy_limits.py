@@ -26,7 +26,7 @@ ENTITY_COMMENTS = (
 
 
 def run_main(args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    from agreement_check.cli import main
+    from agreement_check.cli.main import main
 
     monkeypatch.setattr(sys, "argv", ["agreement-check", *args])
     with pytest.raises(SystemExit) as exit_info:

@@ -130,7 +130,7 @@ def test_pdf_copy_has_highlights_over_the_evidence_and_notes(tmp_path: Path) -> 
 def test_cli_writes_copies_and_refuses_to_overwrite_the_original(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from agreement_check.cli import cli
+    from agreement_check.cli.main import cli
 
     folder = tmp_path / "in"
     folder.mkdir()

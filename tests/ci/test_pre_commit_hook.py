@@ -68,7 +68,7 @@ def test_a_file_named_like_an_option_is_checked_as_a_file(tmp_path: Path) -> Non
     import yaml
 
     from tests.builders import make_docx, p
-    from tests.test_cli import COMPLIANT
+    from tests.cli.test_main import COMPLIANT
 
     hook = next(
         h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text()) if h["id"] == "agreement-check"

@@ -19,7 +19,7 @@ import yaml
 from click.testing import CliRunner
 
 from agreement_check.api import CheckOptions, check
-from agreement_check.cli import cli
+from agreement_check.cli.main import cli
 from agreement_check.engine.packs import NOT_AN_AGREEMENT, choose_pack, signals
 from agreement_check.errors import DocumentError
 from agreement_check.parsers import read_document

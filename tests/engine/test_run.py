@@ -3,9 +3,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from agreement_check.api import CheckOptions, check
-from agreement_check.context import DocumentContext
 from agreement_check.engine.packs import choose_pack
 from agreement_check.engine.run import check_document
+from agreement_check.nlp.context import DocumentContext
 from agreement_check.parsers import read_document
 from agreement_check.parsers.text_reader import document_from_text
 from agreement_check.ruleset import load_packs

@@ -3,12 +3,12 @@ from __future__ import annotations
 import re
 import time
 
-from agreement_check.context import DocumentContext
 from agreement_check.matchers.compose import All, Any, Filtered, Leaf, Not
 from agreement_check.matchers.duration_matcher import DurationMatcher
 from agreement_check.matchers.phrases import PhraseMatcher
 from agreement_check.matchers.regex_matcher import RegexMatcher
 from agreement_check.matchers.tokens import TokenMatcher, validate_patterns
+from agreement_check.nlp.context import DocumentContext
 from agreement_check.parsers.text_reader import document_from_text
 
 
@@ -102,7 +102,7 @@ def test_in_heading_keeps_or_drops_the_text_of_headings() -> None:
 
 def test_a_paragraph_longer_than_a_chunk_is_read_to_the_end() -> None:
     """Long texts are processed in pieces below spaCy's max_length, never cut short."""
-    from agreement_check.context import CHUNK_CHARS
+    from agreement_check.nlp.context import CHUNK_CHARS
 
     text = "word " * (CHUNK_CHARS // 5 + 5000) + "and a share of overhead costs may be claimed."
     node = Leaf(PhraseMatcher(["overhead cost"]))

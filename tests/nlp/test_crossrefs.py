@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agreement_check.context import DocumentContext
+from agreement_check.nlp.context import DocumentContext
 from agreement_check.nlp.crossrefs import ClauseIndex, referenced_clauses
 from agreement_check.parsers.text_reader import document_from_text
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from agreement_check.context import DocumentContext
 from agreement_check.engine.run import RuleResults
+from agreement_check.nlp.context import DocumentContext
 from agreement_check.nlp.provisions import Provision
 from agreement_check.parsers.text_reader import document_from_text
 from agreement_check.ruleset import load_packs

@@ -195,7 +195,7 @@ def test_odt_hidden_wording_gives_the_findings_of_its_absence(
 def test_the_warning_reaches_every_report_format(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from agreement_check.cli import cli
+    from agreement_check.cli.main import cli
     from agreement_check.reporters import FORMATS
 
     path = docx_with(tmp_path / "hidden.docx", DOCX_WAYS["vanish"])

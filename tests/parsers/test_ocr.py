@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from agreement_check.cli import cli
+from agreement_check.cli.main import cli
 from agreement_check.errors import DocumentError
 from agreement_check.parsers import ParseOptions, read_document
 from agreement_check.parsers.ocr import ocr_warning, words_from_tesseract
@@ -107,8 +107,8 @@ def test_ocr_warning_names_the_pages() -> None:
 
 
 def test_settings_file_turns_ocr_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from agreement_check.config import find_config, resolve
-    from agreement_check.runner import options_from_settings
+    from agreement_check.cli.check import options_from_settings
+    from agreement_check.cli.settings import find_config, resolve
 
     (tmp_path / ".git").mkdir()
     (tmp_path / ".agreement-check.toml").write_text("ocr = true\n", encoding="utf-8")

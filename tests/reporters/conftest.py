@@ -4,7 +4,7 @@ import pytest
 
 from agreement_check.api import CheckOptions, check
 from agreement_check.report import Report
-from tests.test_cli import COMPLIANT
+from tests.cli.test_main import COMPLIANT
 
 
 @pytest.fixture(scope="module")

@@ -79,7 +79,7 @@ def test_a_note_on_a_document_reaches_every_format(report: Report) -> None:
     """A skipped pattern means findings may be incomplete; every audience must be told."""
     from dataclasses import replace
 
-    from tests.test_cli import SCHEMA
+    from tests.cli.test_main import SCHEMA
 
     note = "a pattern took too long on this document and was skipped: (a+)+$"
     documents = tuple(replace(d, warnings=(note,)) if d.status == "checked" else d for d in report.documents)

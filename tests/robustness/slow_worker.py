@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from agreement_check.worker_main import serve as real_serve
+from agreement_check.batch.worker import serve as real_serve
 
 
 class _HangingConnection:

@@ -95,7 +95,7 @@ def test_memory_cap_stops_one_document_and_the_next_is_checked(tmp_path: Path) -
 
 def test_deadline_stops_a_document_that_runs_too_long(tmp_path: Path) -> None:
     """A parser that never returns (as pdfminer can on some PDFs) is stopped at the deadline."""
-    from agreement_check.isolation import Limits, run_isolated
+    from agreement_check.batch.isolation import Limits, run_isolated
     from tests.robustness.slow_worker import serve
 
     files = [make_docx(tmp_path / "a-slow.docx", p(GOOD_TEXT)), make_docx(tmp_path / "b-fine.docx", p(GOOD_TEXT))]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from agreement_check.api import CheckOptions, check
-from agreement_check.isolation import Limits, run_isolated
+from agreement_check.batch.isolation import Limits, run_isolated
 from agreement_check.parsers.pdf_inflate import decoded_size
 from tests.robustness import hostile
 

@@ -17,7 +17,7 @@ NOTICE = "The Council may end this Agreement for any reason on one month's notic
 
 
 def run_main(args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    from agreement_check.cli import main
+    from agreement_check.cli.main import main
 
     monkeypatch.setattr(sys, "argv", ["agreement-check", *args, "--fail-on", "never", "-q"])
     with pytest.raises(SystemExit) as exit_info:

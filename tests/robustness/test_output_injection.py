@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 from agreement_check.model import Location
 from agreement_check.report import DocumentResult, Evidence, Finding, Report, RuleInfo, Ruleset
 from agreement_check.reporters import get_reporter
-from tests.test_cli import COMPLIANT
+from tests.cli.test_main import COMPLIANT
 
 CHECKER = str(Path(sys.executable).with_name("agreement-check"))
 
@@ -173,7 +173,7 @@ def test_messages_about_settings_and_baselines_show_their_text_escaped(
 ) -> None:
     """A settings file and a baseline are repository content: the names they carry reach
     stderr escaped, never as control sequences."""
-    from tests.test_cli import run_main
+    from tests.cli.test_main import run_main
 
     (tmp_path / ".git").mkdir()
     (tmp_path / "offer.txt").write_text(COMPLIANT, encoding="utf-8")

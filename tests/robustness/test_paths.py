@@ -13,7 +13,7 @@ import pytest
 
 from agreement_check.api import CheckOptions, check
 from agreement_check.output import write_atomic
-from tests.test_cli import COMPLIANT
+from tests.cli.test_main import COMPLIANT
 
 CHECKER = str(Path(sys.executable).with_name("agreement-check"))
 
@@ -124,7 +124,7 @@ def test_a_replaced_report_keeps_its_permissions(tmp_path: Path) -> None:
 
     from click.testing import CliRunner
 
-    from agreement_check.cli import cli
+    from agreement_check.cli.main import cli
 
     doc = agreement(tmp_path / "offer.txt")
     for mode in (0o600, 0o640):

@@ -19,10 +19,10 @@ REPO = Path(__file__).resolve().parents[2]
 # its process id and never answers (as a parser stuck on a hostile file would).
 SCRIPT = """
 import functools, sys
-import agreement_check.worker_main as worker_main
+import agreement_check.batch.worker as worker_main
 from tests.robustness.slow_worker import hang
 worker_main.serve = functools.partial(hang, sys.argv[1])
-from agreement_check.cli import main
+from agreement_check.cli.main import main
 sys.argv = ["agreement-check", "check", "--quiet", "--jobs", "2", "--timeout", "3600", "--", *sys.argv[2:]]
 main()
 """

@@ -12,7 +12,7 @@ import yaml
 from click.testing import CliRunner
 from pydantic import ValidationError
 
-from agreement_check.cli import cli
+from agreement_check.cli.main import cli
 from agreement_check.matchers.provision_query import QUERY_FIELDS
 from agreement_check.ruleset.find_schema import ProvisionSpec
 from agreement_check.ruleset.json_schema import FILES, Kind, json_schema, json_schema_text

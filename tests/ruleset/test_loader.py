@@ -123,7 +123,7 @@ def test_readme_worked_example_passes_its_own_examples() -> None:
 
 
 def test_rule_reference_is_up_to_date() -> None:
-    from agreement_check.views import rules_markdown
+    from agreement_check.cli.views import rules_markdown
     from tests.conftest import REPO
 
     assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(load_packs()), (
@@ -133,7 +133,7 @@ def test_rule_reference_is_up_to_date() -> None:
 
 def validate_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *paths: Path) -> tuple[int, str]:
     """`agreement-check rules validate PATHS` through the real entry point: exit code, output."""
-    from agreement_check.cli import main
+    from agreement_check.cli.main import main
 
     monkeypatch.setattr(sys, "argv", ["agreement-check", "rules", "validate", *map(str, paths)])
     try:

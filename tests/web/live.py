@@ -16,7 +16,7 @@ from pathlib import Path
 import uvicorn
 
 from agreement_check.api import CheckOptions
-from agreement_check.isolation import Limits, run_isolated
+from agreement_check.batch.isolation import Limits, run_isolated
 from agreement_check.web.app import WebSettings, create_app
 from tests.robustness.slow_worker import hang
 
@@ -124,7 +124,7 @@ def hanging_run(pids: Path) -> Callable[..., dict[str, object]]:
 def record_spawns(monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
     """The process id of every worker the isolation layer starts from now on, noted as it
     starts (so a test need not wait for the worker to get as far as its document)."""
-    from agreement_check import isolation
+    from agreement_check.batch import isolation
 
     spawned: list[int] = []
     real = isolation._spawn

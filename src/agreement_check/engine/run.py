@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from agreement_check.context import DocumentContext
 from agreement_check.matchers.base import Hit
 from agreement_check.matchers.provision_query import provision_hit, selected_provisions
 from agreement_check.model import Document
 from agreement_check.nlp.calendar_spans import calendar_spans, start_and_end_rows
 from agreement_check.nlp.components import COMPONENTS, Item
+from agreement_check.nlp.context import DocumentContext
 from agreement_check.nlp.durations import Duration, parse_iso
 from agreement_check.nlp.periods import find_periods
 from agreement_check.report import Evidence, Finding

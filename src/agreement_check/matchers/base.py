@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from agreement_check.context import DocumentContext
+    from agreement_check.nlp.context import DocumentContext
 
 
 @dataclass(frozen=True)

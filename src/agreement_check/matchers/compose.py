@@ -17,8 +17,8 @@ from agreement_check.matchers.base import Hit, Matcher
 from agreement_check.nlp.negation import is_negated
 
 if TYPE_CHECKING:
-    from agreement_check.context import DocumentContext
-    from agreement_check.units import Unit
+    from agreement_check.nlp.context import DocumentContext
+    from agreement_check.nlp.units import Unit
 
 
 class Node:

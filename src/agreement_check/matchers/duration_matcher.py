@@ -8,7 +8,7 @@ from agreement_check.matchers.base import Hit
 from agreement_check.nlp.durations import compare, find_durations, parse_iso
 
 if TYPE_CHECKING:
-    from agreement_check.context import DocumentContext
+    from agreement_check.nlp.context import DocumentContext
 
 
 class DurationMatcher:

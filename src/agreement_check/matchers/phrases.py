@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from agreement_check.matchers.base import Hit, spacy_hits
 
 if TYPE_CHECKING:
-    from agreement_check.context import DocumentContext
+    from agreement_check.nlp.context import DocumentContext
 
 
 class PhraseMatcher:

@@ -25,7 +25,7 @@ from agreement_check.nlp.periods import ROLES
 from agreement_check.nlp.reasons import REASON_CUES
 
 if TYPE_CHECKING:
-    from agreement_check.context import DocumentContext
+    from agreement_check.nlp.context import DocumentContext
     from agreement_check.nlp.provisions import Provision
 
 ACTORS = (FUNDER, RECIPIENT, EITHER, "third-party", UNKNOWN)

@@ -16,7 +16,7 @@ import regex
 from agreement_check.matchers.base import Hit, hits_from_spans
 
 if TYPE_CHECKING:
-    from agreement_check.context import DocumentContext
+    from agreement_check.nlp.context import DocumentContext
 
 SECONDS_PER_MB = 2.0
 MIN_SECONDS = 0.25

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from agreement_check.context import DocumentContext
+from agreement_check.nlp.context import DocumentContext
 from agreement_check.nlp.durations import Duration
 from agreement_check.nlp.money import find_money
 

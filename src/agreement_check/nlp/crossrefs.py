@@ -12,7 +12,7 @@ import re
 
 from agreement_check.nlp.durations import Duration, find_durations
 from agreement_check.nlp.parties import FUNDER, Parties
-from agreement_check.units import Unit
+from agreement_check.nlp.units import Unit
 
 _REFERENCE = re.compile(
     r"\b(?:(?:circumstances|events?|grounds|reasons|cases)\s+(?:\w+\s+){0,3}(?:in|under|by)|under|pursuant\s+to|in\s+accordance\s+with|"

@@ -33,7 +33,7 @@ from agreement_check.nlp.modality import modality_before
 from agreement_check.nlp.parties import EITHER, FUNDER, UNKNOWN, Parties
 from agreement_check.nlp.periods import Period, find_periods
 from agreement_check.nlp.reasons import DEFAULT_REASONS, classify, reasons_of
-from agreement_check.units import Unit
+from agreement_check.nlp.units import Unit
 
 _IMMEDIATE = re.compile(
     r"\b(?:immediate(?:ly)?|with\s+immediate\s+effect|forthwith|at\s+once|straight\s+away|"

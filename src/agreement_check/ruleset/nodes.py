@@ -29,8 +29,8 @@ from agreement_check.ruleset.find_schema import (
 )
 
 if TYPE_CHECKING:
-    from agreement_check.context import DocumentContext
     from agreement_check.matchers.base import Hit
+    from agreement_check.nlp.context import DocumentContext
 
 
 class Ref(Node):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from agreement_check.exitcodes import ExitCode
+from agreement_check.cli.exitcodes import ExitCode
 
 
 @click.group()
@@ -33,8 +33,8 @@ def list_rules(rule_paths: tuple[Path, ...]) -> None:
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path))
 def show(rule_id: str, rule_paths: tuple[Path, ...]) -> None:
     """A rule in plain English, with its examples."""
+    from agreement_check.cli.views import rule_text
     from agreement_check.ruleset import load_packs
-    from agreement_check.views import rule_text
 
     for pack in load_packs(list(rule_paths)).values():
         rule = pack.rule(rule_id)
@@ -48,8 +48,8 @@ def show(rule_id: str, rule_paths: tuple[Path, ...]) -> None:
 @rules.command("docs")
 def docs() -> None:
     """The rule reference in Markdown (docs/rules.md), generated from the rule files."""
+    from agreement_check.cli.views import rules_markdown
     from agreement_check.ruleset import load_packs
-    from agreement_check.views import rules_markdown
 
     click.echo(rules_markdown(load_packs()), nl=False)
 

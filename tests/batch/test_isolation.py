@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from agreement_check.api import CheckOptions
+from agreement_check.batch.isolation import Limits, run_isolated
 from agreement_check.errors import CheckCancelled
-from agreement_check.isolation import Limits, run_isolated
 from tests.robustness.slow_worker import hang
 
 

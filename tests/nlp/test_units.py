@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from agreement_check.nlp.units import build_units, names_a_subject
 from agreement_check.parsers.text_reader import document_from_text
-from agreement_check.units import build_units, names_a_subject
 
 
 @pytest.mark.parametrize(

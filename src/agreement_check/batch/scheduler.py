@@ -12,20 +12,13 @@ import signal
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
 
+from agreement_check.batch.document import check_file, display_path, load_configured_packs
+from agreement_check.batch.isolation import Limits, run_isolated
+from agreement_check.batch.options import CheckOptions
+from agreement_check.batch.progress import Progress
 from agreement_check.errors import CheckCancelled
 from agreement_check.report import DocumentResult
-
-if TYPE_CHECKING:
-    from agreement_check.api import CheckOptions
-
-
-class Progress(Protocol):
-    """Told how many documents there are, then of each result as it arrives."""
-
-    def start(self, total: int) -> None: ...
-    def advance(self, result: DocumentResult) -> None: ...
 
 
 def default_jobs() -> int:
@@ -83,8 +76,6 @@ def check_files(
         return []
     jobs = min(options.jobs or default_jobs(), len(files))
     if options.isolate:
-        from agreement_check.isolation import Limits, run_isolated
-
         limits = Limits(seconds=options.timeout, memory_mb=options.memory_mb)
         with _sigterm_like_sigint():
             return run_isolated(files, options, jobs, limits, progress, cancel=cancel, copies=copies)
@@ -99,9 +90,6 @@ def _in_process(
     copies: list[Path | None],
 ) -> list[DocumentResult]:
     """Without isolation, for embedding in a process that is itself a sandbox."""
-    from agreement_check.api import check_file, load_configured_packs
-    from agreement_check.isolation import display_path
-
     packs = load_configured_packs(options)
     results = []
     for path, copy_to in zip(files, copies):

@@ -7,11 +7,11 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from agreement_check.cli import cli
+from agreement_check.cli.main import cli
 from tests.builders import abstract, make_docx, numbering, p
 
 SCHEMA = json.loads(
-    (Path(__file__).resolve().parents[1] / "src/agreement_check/schemas/report.schema.json").read_text()
+    (Path(__file__).resolve().parents[2] / "src/agreement_check/schemas/report.schema.json").read_text()
 )
 
 COMPLIANT = """\
@@ -116,7 +116,7 @@ def test_output_file_is_written(tmp_path: Path, compliant: Path) -> None:
 
 
 def test_unknown_pack_is_a_usage_error(compliant: Path) -> None:
-    from agreement_check.cli import main
+    from agreement_check.cli.main import main
 
     with pytest.raises(SystemExit) as exit_info:
         import sys
@@ -170,7 +170,7 @@ def run_main(args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.Ca
     """The installed entry point, in this process: its exit code and what it wrote to stderr."""
     import sys
 
-    from agreement_check.cli import main
+    from agreement_check.cli.main import main
 
     monkeypatch.setattr(sys, "argv", ["agreement-check", *args])
     with pytest.raises(SystemExit) as exit_info:

@@ -7,8 +7,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from agreement_check.cli import cli
-from tests.test_cli import COMPLIANT, run_main
+from agreement_check.cli.main import cli
+from tests.cli.test_main import COMPLIANT, run_main
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_own_config_file_and_bad_values(project: Path) -> None:
     (project / ".agreement-check.toml").write_text("jobs = 0\n", encoding="utf-8")
     import sys
 
-    from agreement_check.cli import main
+    from agreement_check.cli.main import main
 
     sys.argv = ["agreement-check", "check", "templates"]
     with pytest.raises(SystemExit) as exit_info:
@@ -85,7 +85,7 @@ def test_baseline_entries_need_a_reason(project: Path) -> None:
     (project / "baseline.yaml").write_text("accepted:\n  - {path: a, rule: b, fingerprint: c}\n", encoding="utf-8")
     import sys
 
-    from agreement_check.cli import main
+    from agreement_check.cli.main import main
 
     sys.argv = ["agreement-check", "check", "--baseline", "baseline.yaml", "templates"]
     with pytest.raises(SystemExit) as exit_info:
@@ -156,7 +156,7 @@ def test_a_path_on_the_command_line_may_go_anywhere(nested: Path) -> None:
 def test_the_search_for_settings_stops_at_the_repository_root_or_home(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from agreement_check.config import find_config
+    from agreement_check.cli.settings import find_config
 
     outer, inner, home = tmp_path / "outer", tmp_path / "outer" / "inner", tmp_path / "home"
     inner.mkdir(parents=True)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from agreement_check.api import CheckOptions, check
-from agreement_check.collect import collect
-from tests.test_cli import COMPLIANT
+from agreement_check.batch.walk import collect
+from tests.cli.test_main import COMPLIANT
 
 
 def write(path: Path, text: str) -> Path:

@@ -10,23 +10,18 @@ import contextlib
 import gc
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pdfminer.pdfdocument  # noqa: F401  (loaded in the fork server, shared by every worker)
 import pypdfium2  # noqa: F401
 import spacy  # noqa: F401
 
+from agreement_check.batch.document import check_file, display_path, load_configured_packs, needs_fresh_worker
+from agreement_check.batch.options import CheckOptions
 from agreement_check.nlp.pipeline import get_nlp
 from agreement_check.report import DocumentResult
 
-if TYPE_CHECKING:
-    from agreement_check.api import CheckOptions
-
 
 def serve(conn: Connection, options: CheckOptions, memory_mb: int) -> None:
-    from agreement_check.api import check_file, load_configured_packs
-    from agreement_check.isolation import display_path, needs_fresh_worker
-
     packs = load_configured_packs(options)
     get_nlp()
     gc.collect()

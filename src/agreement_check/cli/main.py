@@ -10,8 +10,9 @@ import click
 from click.core import ParameterSource
 
 from agreement_check import __version__
+from agreement_check.cli.exitcodes import ExitCode
+from agreement_check.cli.rules import rules
 from agreement_check.errors import AgreementCheckError, DocumentError, RuleFileError, UsageError
-from agreement_check.exitcodes import ExitCode
 from agreement_check.reporters import FORMATS
 
 
@@ -170,14 +171,14 @@ def check(
 ) -> None:
     """Check agreements (DOCX, PDF, ODT, DOC, RTF, TXT; files or folders) and report the gaps."""
     from agreement_check.api import check as run_check
-    from agreement_check.config import find_config, resolve
-    from agreement_check.runner import (
+    from agreement_check.cli.check import (
         announce_marked_copies,
         options_from_settings,
         planned_outputs,
         with_marked_copies,
         write_reports,
     )
+    from agreement_check.cli.settings import find_config, resolve
 
     explicit = {name for name in given if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE}
     settings, _ = resolve(_setting_values(given), explicit, find_config())
@@ -209,7 +210,7 @@ def _setting_values(given: dict[str, object]) -> dict[str, object]:
 
 
 def _progress():  # type: ignore[no-untyped-def]
-    from agreement_check.progress_display import TerminalProgress
+    from agreement_check.cli.progress import TerminalProgress
 
     return TerminalProgress()
 
@@ -241,8 +242,8 @@ def extract(
     ocr: bool,
 ) -> None:
     """Show what the checker reads: one block per line with its location."""
+    from agreement_check.cli.views import extract_error, extract_json, extract_text, provisions_text
     from agreement_check.parsers import ParseOptions, read_document
-    from agreement_check.views import extract_error, extract_json, extract_text, provisions_text
 
     failed = False
     documents = []
@@ -297,7 +298,7 @@ def config() -> None:
 @config.command("show")
 def config_show() -> None:
     """Print the effective settings and where each comes from."""
-    from agreement_check.config import find_config, resolve
+    from agreement_check.cli.settings import find_config, resolve
 
     found = find_config()
     settings, sources = resolve({}, set(), found)
@@ -305,7 +306,5 @@ def config_show() -> None:
     for name, value in settings.model_dump().items():
         click.echo(f"{name.replace('_', '-'):12} = {value!r:40}  # {sources[name]}")
 
-
-from agreement_check.cli_rules import rules  # noqa: E402  (registers the `rules` group)
 
 cli.add_command(rules)

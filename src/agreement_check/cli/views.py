@@ -9,9 +9,9 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from agreement_check.context import DocumentContext
-from agreement_check.isolation import display_path
+from agreement_check.batch.isolation import display_path
 from agreement_check.model import Document
+from agreement_check.nlp.context import DocumentContext
 from agreement_check.reporters.sanitize import file_name, json_dumps, terminal
 from agreement_check.ruleset.rule import Rule
 

@@ -14,23 +14,21 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing as mp
-import os
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from agreement_check.batch.document import display_path, needs_fresh_worker
+from agreement_check.batch.options import CheckOptions
+from agreement_check.batch.progress import Progress
 from agreement_check.errors import CheckCancelled
 from agreement_check.report import DocumentResult
 
-if TYPE_CHECKING:
-    from agreement_check.api import CheckOptions
-    from agreement_check.batch import Progress
-
-PRELOAD = ["agreement_check.worker_main"]
+PRELOAD = ["agreement_check.batch.worker"]
 CANCEL_POLL = 0.1  # seconds between looks at `cancel` while workers are busy
 
 
@@ -53,7 +51,7 @@ def _context() -> Any:
     line: the workers inherit everything already loaded); otherwise a fork server, since
     forking a process with threads can deadlock the child."""
     if threading.active_count() == 1 and "fork" in mp.get_all_start_methods():
-        import agreement_check.worker_main  # noqa: F401  (loaded once here, inherited by every worker)
+        import agreement_check.batch.worker  # noqa: F401  (loaded once here, inherited by every worker)
 
         return mp.get_context("fork")
     if "forkserver" in mp.get_all_start_methods():
@@ -73,10 +71,10 @@ def run_isolated(
     cancel: threading.Event | None = None,
     copies: list[Path | None] | None = None,
 ) -> list[DocumentResult]:
-    """`serve` is the worker's loop (worker_main.serve); tests pass a stand-in. Setting
+    """`serve` is the worker's loop (batch.worker.serve); tests pass a stand-in. Setting
     `cancel` stops every worker and raises `CheckCancelled`. `copies` gives where the
     worker writes each file's marked-up copy (None: no copy)."""
-    from agreement_check.worker_main import serve as default_serve
+    from agreement_check.batch.worker import serve as default_serve
 
     ctx = _context()
     target = serve or default_serve
@@ -155,13 +153,6 @@ def _stop(worker: _Worker) -> None:
     worker.process.join(timeout=5)
 
 
-def needs_fresh_worker(result: DocumentResult) -> bool:
-    """After a timeout or running out of memory (reading, or making the copy) a worker may
-    be in a poor state: it stops, and the supervisor starts another."""
-    copy_code = result.marked_copy.error_code if result.marked_copy else None
-    return result.error_code in {"timeout", "too-large"} or copy_code == "too-large"
-
-
 def _exit_code(process: Any) -> int | None:
     """A dying process closes its pipes a moment before it can be reaped: wait for that
     moment, so a worker that aborted for memory is told from one that crashed."""
@@ -177,8 +168,3 @@ def _died(path: Path, exitcode: int | None) -> DocumentResult:
 
 def _error(path: Path, code: str, message: str) -> DocumentResult:
     return DocumentResult(path=display_path(path), status="error", error_code=code, error_message=message)
-
-
-def display_path(path: Path | str) -> str:
-    """A path fit for any output: bytes that are not UTF-8 are shown escaped."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")

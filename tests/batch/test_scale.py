@@ -13,10 +13,10 @@ from bench.generate import generate
 from click.testing import CliRunner
 from junitparser import JUnitXml
 
-from agreement_check.cli import cli
+from agreement_check.cli.main import cli
 
-SCHEMAS = Path(__file__).resolve().parent / "schemas"
-REPORT_SCHEMA = Path(__file__).resolve().parents[1] / "src/agreement_check/schemas/report.schema.json"
+SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
+REPORT_SCHEMA = Path(__file__).resolve().parents[2] / "src/agreement_check/schemas/report.schema.json"
 
 
 @pytest.fixture(scope="module")

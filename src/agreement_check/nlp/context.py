@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from agreement_check.model import Document
 from agreement_check.nlp.parties import Parties, find_parties
 from agreement_check.nlp.provisions import Provision, read_provisions
-from agreement_check.units import Unit, build_units
+from agreement_check.nlp.units import Unit, build_units
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
-from agreement_check.config_file import SettingsFileError, closest, key_lines, problem, read_toml
+from agreement_check.cli.settings_file import SettingsFileError, closest, key_lines, problem, read_toml
 from agreement_check.reporters.sanitize import file_name
 
 CONFIG_FILE = ".agreement-check.toml"

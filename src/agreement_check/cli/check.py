@@ -21,7 +21,7 @@ from agreement_check.reporters.sanitize import file_name, terminal
 from agreement_check.ruleset.selection import UnknownRuleError
 
 if TYPE_CHECKING:
-    from agreement_check.config import Settings
+    from agreement_check.cli.settings import Settings
 
 
 def options_from_settings(settings: Settings) -> CheckOptions:
