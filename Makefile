@@ -23,6 +23,7 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench samples examples
 	$(BIN)/ruff format --check src tests bench samples examples
+	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 test: lint

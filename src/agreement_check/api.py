@@ -55,6 +55,7 @@ def check(
 
 
 def build_report(results: list[DocumentResult], packs: dict[str, Pack], skipped: int = 0) -> Report:
+    """The report of a run: the results in path order, the rule sets they used and what reporters show of each rule."""
     used = sorted({r.pack for r in results if r.pack}) or sorted(packs)
     rulesets = tuple(
         Ruleset(id=p, version=packs[p].spec.version, source=_source(packs[p]), title=packs[p].spec.title)

@@ -24,6 +24,7 @@ VERSION = 1
 
 
 def fingerprint(finding: Finding) -> str:
+    """What identifies an accepted gap across edits: the rule and its evidence words, without clause numbers or spacing."""
     text = " ".join(e.text for e in finding.evidence) or "(no evidence)"
     text = re.sub(r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s*)+", "", text.lower())  # leading clause numbers
     text = re.sub(r"\s+", " ", re.sub(r"[^\w£%]+", " ", text)).strip()
@@ -31,6 +32,7 @@ def fingerprint(finding: Finding) -> str:
 
 
 def document_key(path: str) -> str:
+    """A document's path as a baseline records it (forward slashes, no leading ./), so entries match on any system."""
     return Path(path).as_posix().removeprefix("./")
 
 

@@ -4,35 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from agreement_check.codes import ERROR_CODES, ErrorCode
+
 
 class AgreementCheckError(Exception):
     """Base of every error the tool reports to a user (never shown as a traceback)."""
 
 
 # Stable codes a document error can carry; reports and scripts rely on them.
-DOCUMENT_ERROR_CODES = (
-    "unsupported-format",
-    "corrupt",
-    "encrypted",
-    "no-text-layer",
-    "empty",
-    "too-large",
-    "not-found",
-    "unreadable",
-    "timeout",
-    "not-an-agreement",  # read, but like neither pack's kind of document (--pack auto only)
-)
+DOCUMENT_ERROR_CODES = ERROR_CODES
 
 
 class DocumentError(AgreementCheckError):
     """A document that cannot be read. It becomes an error entry in the report, and the
     rest of a batch goes on."""
 
-    def __init__(self, code: str, message: str, path: str | None = None) -> None:
+    def __init__(self, code: ErrorCode, message: str, path: str | None = None) -> None:
         if code not in DOCUMENT_ERROR_CODES:
             raise ValueError(f"unknown document error code {code!r}")
         super().__init__(message)
-        self.code = code
+        self.code: ErrorCode = code
         self.message = message
         self.path = path
 

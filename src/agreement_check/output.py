@@ -39,6 +39,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 
 def write_atomic(path: Path, text: str) -> None:
+    """Write text to `path` so a reader never sees half a file."""
     write_bytes_atomic(path, text.encode("utf-8"))
 
 

@@ -10,9 +10,8 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Protocol
 
 from agreement_check import __version__
+from agreement_check.codes import SEVERITY_RANK, DocumentStatus, ErrorCode, Severity, Status
 from agreement_check.model import Location
-
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 @dataclass(frozen=True)
@@ -33,8 +32,8 @@ class Evidence:
 @dataclass(frozen=True)
 class Finding:
     rule: str
-    status: str
-    severity: str
+    status: Status
+    severity: Severity
     message: str
     reference: str
     evidence: tuple[Evidence, ...] = ()
@@ -74,7 +73,7 @@ class RuleInfo:
 
     id: str
     title: str
-    severity: str
+    severity: Severity
     description: str
     commitment_ref: str
     commitment_quote: str
@@ -91,7 +90,7 @@ class MarkedCopy:
 
     path: str | None = None
     format: str | None = None  # docx | pdf
-    error_code: str | None = None
+    error_code: ErrorCode | None = None
     error_message: str | None = None
 
     def warning(self) -> str:
@@ -101,15 +100,22 @@ class MarkedCopy:
 @dataclass(frozen=True)
 class DocumentResult:
     path: str
-    status: str  # checked | error
+    status: DocumentStatus
     sha256: str | None = None
     pack: str | None = None
     findings: tuple[Finding, ...] = ()
-    error_code: str | None = None
+    error_code: ErrorCode | None = None
     error_message: str | None = None
     pack_reason: str = ""
     warnings: tuple[str, ...] = ()
     marked_copy: MarkedCopy | None = None  # asked for with the check; never cached
+
+    @classmethod
+    def error(cls, path: str, code: ErrorCode, message: str) -> DocumentResult:
+        """The entry for a document that was not checked: its stable code and a one-line
+        message. Every error entry (unreadable, not an agreement, stopped, crashed) is
+        built here."""
+        return cls(path=path, status="error", error_code=code, error_message=message)
 
     def gaps(self) -> list[Finding]:
         return [f for f in self.findings if f.status == "gap"]

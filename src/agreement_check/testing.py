@@ -34,6 +34,7 @@ class ExampleResult:
 
 
 def run_example(rule: Rule, index: int) -> ExampleResult:
+    """Check one of a rule's examples and say whether the rule decides it as the example says."""
     example = rule.examples[index]
     document = document_from_text(example.text, path=f"<{rule.id} example {index + 1}>", fmt="md")
     finding = decide(rule, DocumentContext(document))
@@ -48,4 +49,5 @@ def run_example(rule: Rule, index: int) -> ExampleResult:
 
 
 def run_examples(rules: list[Rule]) -> list[ExampleResult]:
+    """Run every example of every rule."""
     return [run_example(rule, i) for rule in rules for i in range(len(rule.examples))]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from agreement_check.codes import ErrorCode
 from agreement_check.errors import DocumentError
 from agreement_check.parsers import ParseOptions, Reading
 from agreement_check.report import DocumentResult, MarkedCopy, RuleInfo
@@ -81,5 +82,5 @@ def write_marked_copy(
     return fmt
 
 
-def _failed(code: str, message: str) -> MarkedCopy:
+def _failed(code: ErrorCode, message: str) -> MarkedCopy:
     return MarkedCopy(error_code=code, error_message=" ".join(message.split()))

@@ -62,4 +62,5 @@ class DocxPackage:
 
 
 def to_bytes(root: etree._Element) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    """A part serialised as Word writes it: UTF-8 with a standalone XML declaration."""
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))

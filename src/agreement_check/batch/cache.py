@@ -17,6 +17,7 @@ from agreement_check.report import DocumentResult
 
 
 def file_digest(path: Path) -> str | None:
+    """The SHA-256 of a file's bytes, or None when it cannot be read (the check then reports why)."""
     try:
         digest = hashlib.sha256()
         with path.open("rb") as handle:

@@ -25,6 +25,7 @@ from typing import Any
 from agreement_check.batch.document import display_path, needs_fresh_worker
 from agreement_check.batch.options import CheckOptions
 from agreement_check.batch.progress import Progress
+from agreement_check.codes import ErrorCode
 from agreement_check.errors import CheckCancelled
 from agreement_check.report import DocumentResult
 
@@ -100,7 +101,7 @@ def run_isolated(
     return [results[i] for i in range(len(files))]
 
 
-def _collect(workers, files, results, limits, progress, respawn, poll=None) -> None:  # type: ignore[no-untyped-def]
+def _collect(workers, files, results, limits, progress, respawn, poll=None) -> None:  # type: ignore[no-untyped-def]  # noqa: C901  (each branch is one way a document's turn ends)
     busy = [w for w in workers if w.task is not None]
     if not busy:
         return
@@ -157,7 +158,8 @@ def _exit_code(process: Any) -> int | None:
     """A dying process closes its pipes a moment before it can be reaped: wait for that
     moment, so a worker that aborted for memory is told from one that crashed."""
     process.join(timeout=5)
-    return process.exitcode
+    code: int | None = process.exitcode
+    return code
 
 
 def _died(path: Path, exitcode: int | None) -> DocumentResult:
@@ -166,5 +168,5 @@ def _died(path: Path, exitcode: int | None) -> DocumentResult:
     return _error(path, "unreadable", f"The checker stopped while reading this file (exit {exitcode}).")
 
 
-def _error(path: Path, code: str, message: str) -> DocumentResult:
-    return DocumentResult(path=display_path(path), status="error", error_code=code, error_message=message)
+def _error(path: Path, code: ErrorCode, message: str) -> DocumentResult:
+    return DocumentResult.error(display_path(path), code, message)

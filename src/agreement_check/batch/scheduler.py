@@ -22,6 +22,7 @@ from agreement_check.report import DocumentResult
 
 
 def default_jobs() -> int:
+    """One worker per core this process may run on."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
@@ -98,11 +99,8 @@ def _in_process(
         try:
             result = check_file(path, packs, options, copy_to)
         except Exception as exc:  # never a traceback for one document: report it and go on
-            result = DocumentResult(
-                path=str(path),
-                status="error",
-                error_code="corrupt",
-                error_message=f"The file could not be processed ({type(exc).__name__}).",
+            result = DocumentResult.error(
+                str(path), "corrupt", f"The file could not be processed ({type(exc).__name__})."
             )
         result = result.with_path(display_path(path))
         results.append(result)

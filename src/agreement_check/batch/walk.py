@@ -8,6 +8,7 @@ reported as errors; include and exclude globs match the path relative to the fol
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
@@ -21,7 +22,8 @@ class Collected:
     skipped: int = 0
 
 
-def collect(paths: list[str | Path], include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> Collected:
+def collect(paths: Sequence[str | Path], include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> Collected:
+    """The files to check under the named paths, in a stable order, and how many were skipped as not agreements."""
     out = Collected()
     seen: set[Path] = set()
     for raw in paths:

@@ -17,11 +17,13 @@ import spacy  # noqa: F401
 
 from agreement_check.batch.document import check_file, display_path, load_configured_packs, needs_fresh_worker
 from agreement_check.batch.options import CheckOptions
+from agreement_check.codes import ErrorCode
 from agreement_check.nlp.pipeline import get_nlp
 from agreement_check.report import DocumentResult
 
 
 def serve(conn: Connection, options: CheckOptions, memory_mb: int) -> None:
+    """A worker's loop: check each (index, path, copy) request from `conn` and send back its result."""
     packs = load_configured_packs(options)
     get_nlp()
     gc.collect()
@@ -50,8 +52,8 @@ def serve(conn: Connection, options: CheckOptions, memory_mb: int) -> None:
             return  # after a MemoryError the process may be in a poor state: start afresh
 
 
-def _error(path: Path, code: str, message: str) -> DocumentResult:
-    return DocumentResult(path=str(path), status="error", error_code=code, error_message=message)
+def _error(path: Path, code: ErrorCode, message: str) -> DocumentResult:
+    return DocumentResult.error(str(path), code, message)
 
 
 def _cap_memory(memory_mb: int) -> None:

@@ -95,6 +95,7 @@ def write_reports(
     baseline_out: Path | None,
     reason: str | None,
 ) -> Report:
+    """Write every requested report (atomically), attach the baseline, and record accepted findings when asked."""
     previous = Baseline.load(Path(settings.baseline)) if settings.baseline else None
     if previous is not None:
         report = replace(report, baseline=previous)

@@ -4,7 +4,9 @@ return a named exit code. No checking or formatting logic lives here."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal, cast
 
 import click
 from click.core import ParameterSource
@@ -15,8 +17,13 @@ from agreement_check.cli.rules import rules
 from agreement_check.errors import AgreementCheckError, DocumentError, RuleFileError, UsageError
 from agreement_check.reporters import FORMATS
 
+if TYPE_CHECKING:
+    from agreement_check.cli.progress import TerminalProgress
+    from agreement_check.report import Report
+
 
 def main() -> None:
+    """The console entry point: run the command line and turn each kind of failure into its exit code."""
     try:
         cli.main(prog_name="agreement-check", standalone_mode=False)
     except click.exceptions.Abort:
@@ -44,7 +51,7 @@ def main() -> None:
         sys.exit(ExitCode.USAGE)
 
 
-def reading_options(command):  # type: ignore[no-untyped-def]
+def reading_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options that change how documents are read, shared by `check` and `extract`."""
     options = [
         click.option(
@@ -158,6 +165,7 @@ def cli() -> None:
 @click.pass_context
 def check(
     ctx: click.Context,
+    /,
     paths: tuple[Path, ...],
     write_baseline_to: Path | None,
     reason: str | None,
@@ -200,7 +208,7 @@ def check(
 def _setting_values(given: dict[str, object]) -> dict[str, object]:
     values = {k: list(v) if isinstance(v, tuple) else v for k, v in given.items()}
     severity: dict[str, str] = {}
-    for item in values.get("severity") or []:
+    for item in cast("list[object]", values.get("severity") or []):
         rule, _, level = str(item).partition("=")
         if level not in {"error", "warning", "info"}:
             raise UsageError(f"--severity takes RULE=LEVEL with LEVEL error, warning or info, not {item!r}")
@@ -209,13 +217,14 @@ def _setting_values(given: dict[str, object]) -> dict[str, object]:
     return values
 
 
-def _progress():  # type: ignore[no-untyped-def]
+def _progress() -> TerminalProgress:
     from agreement_check.cli.progress import TerminalProgress
 
     return TerminalProgress()
 
 
-def exit_code(report, fail_on: str) -> ExitCode:  # type: ignore[no-untyped-def]
+def exit_code(report: Report, fail_on: str) -> ExitCode:
+    """The run's exit code: unreadable documents first, then gaps at or above `fail_on`."""
     if report.has_errors():
         return ExitCode.UNREADABLE
     if fail_on != "never" and report.has_gap_at(fail_on):
@@ -236,9 +245,9 @@ def extract(
     files: tuple[Path, ...],
     fmt: str,
     provisions: bool,
-    revisions: str,
+    revisions: Literal["accepted", "original"],
     max_pages: int,
-    pdf_engine: str,
+    pdf_engine: Literal["pdfium", "pdfplumber"],
     ocr: bool,
 ) -> None:
     """Show what the checker reads: one block per line with its location."""
@@ -251,7 +260,7 @@ def extract(
         try:
             document = read_document(
                 path, ParseOptions(revisions=revisions, max_pages=max_pages, pdf_engine=pdf_engine, ocr=ocr)
-            )  # type: ignore[arg-type]
+            )
         except DocumentError as exc:
             click.echo(extract_error(path, exc.code, exc.message), err=True)
             failed = True

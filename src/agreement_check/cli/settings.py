@@ -74,6 +74,7 @@ class ConfigFile:
 
 
 def find_config(start: Path | None = None, home: Path | None = None) -> ConfigFile:
+    """The nearest settings file (its own file, or a pyproject.toml section) from `start` up to the home folder."""
     for candidate in search_folders((start or Path.cwd()).resolve(), home or _home()):
         own = candidate / CONFIG_FILE
         if own.is_file():
@@ -106,9 +107,10 @@ def _home() -> Path | None:
 def _read(path: Path, section: tuple[str, ...] | None) -> ConfigFile:
     text, data = read_toml(path)
     for key in section or ():
-        data = data.get(key)
-        if not isinstance(data, dict):
+        inner = data.get(key)
+        if not isinstance(inner, dict):
             return ConfigFile(None, {})
+        data = inner
     lines = key_lines(text, section)
     values = {key.replace("_", "-"): value for key, value in data.items()}
     for key in ("format", "output"):

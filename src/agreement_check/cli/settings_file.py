@@ -38,6 +38,7 @@ def _line_of(problem: str) -> int:
 
 
 def read_toml(path: Path) -> tuple[str, dict[str, Any]]:
+    """A settings file's text and data; a syntax error becomes a UsageError that names the line."""
     try:
         text = path.read_text(encoding="utf-8")
         return text, tomllib.loads(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from agreement_check.batch.isolation import display_path
+from agreement_check.batch.document import display_path
 from agreement_check.model import Document
 from agreement_check.nlp.context import DocumentContext
 from agreement_check.reporters.sanitize import file_name, json_dumps, terminal
@@ -17,6 +17,7 @@ from agreement_check.ruleset.rule import Rule
 
 
 def extract_text(document: Document) -> str:
+    """What `extract` prints: one block per line with its location."""
     lines = [
         f"# {file_name(document.path)} ({document.format}, {len(document.blocks)} blocks"
         + (f", {document.pages} pages" if document.pages else "")
@@ -64,6 +65,7 @@ def extract_error(path: Path, code: str, message: str) -> str:
 
 
 def provisions_json(document: Document) -> dict[str, object]:
+    """The provisions the checker read in a document, for `extract --provisions --format json`."""
     ctx = DocumentContext(document)
     out = []
     for p in ctx.provisions:
@@ -85,8 +87,12 @@ def provisions_json(document: Document) -> dict[str, object]:
 
 
 def rule_text(rule: Rule) -> str:
+    """What `rules show` prints: what a rule checks, the commitment behind it and the wording to ask for."""
     spec = rule.spec
-    wrap = lambda s: textwrap.fill(" ".join(s.split()), 88, initial_indent="  ", subsequent_indent="  ")  # noqa: E731
+
+    def wrap(text: str) -> str:
+        return textwrap.fill(" ".join(text.split()), 88, initial_indent="  ", subsequent_indent="  ")
+
     out = [
         f"{spec.id}  ({spec.severity})",
         spec.title,

@@ -35,7 +35,7 @@ def check_read(path: Path, document: Document, packs: dict[str, Pack], pack: str
 
 def unreadable(path: Path, exc: DocumentError) -> DocumentResult:
     """The error entry for a document that could not be read or was not an agreement."""
-    return DocumentResult(path=str(path), status="error", error_code=exc.code, error_message=exc.message)
+    return DocumentResult.error(str(path), exc.code, exc.message)
 
 
 def rule_infos(packs: dict[str, Pack]) -> dict[str, RuleInfo]:

@@ -104,11 +104,13 @@ class RuleResults:
 
 
 def check_document(document: Document, pack: Pack, ctx: DocumentContext | None = None) -> list[Finding]:
+    """One finding per rule of the pack, in the pack's order."""
     ctx = ctx or DocumentContext(document)
     return [decide(rule, ctx) for rule in pack.rules]
 
 
 def decide(rule: Rule, ctx: DocumentContext) -> Finding:
+    """Run a rule's finds on the document and take the first decision whose condition holds."""
     results = RuleResults(rule, ctx)
     decision = next(d for d in rule.decisions if d.when is None or d.when.holds(results))
     names = decision.evidence if decision.evidence is not None else _default_evidence(decision)

@@ -61,6 +61,7 @@ class Filtered(Node):
 
 
 def in_scope(unit: Unit, headings: list[re.Pattern[str]], not_headings: list[re.Pattern[str]]) -> bool:
+    """Whether a unit's heading path matches the headings a find is limited to and none it excludes."""
     path = " / ".join(unit.heading)
     if headings and not any(p.search(path) for p in headings):
         return False

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from agreement_check.matchers.base import Hit, spacy_hits
 
 if TYPE_CHECKING:
+    from spacy.matcher import PhraseMatcher as SpacyPhraseMatcher
+
     from agreement_check.nlp.context import DocumentContext
 
 
@@ -17,9 +19,9 @@ class PhraseMatcher:
     def __init__(self, phrases: list[str], attr: str = "LEMMA") -> None:
         self._phrases = [p.lower() for p in phrases]
         self._attr = attr
-        self._matcher = None
+        self._matcher: SpacyPhraseMatcher | None = None
 
-    def _build(self):  # type: ignore[no-untyped-def]
+    def _build(self) -> SpacyPhraseMatcher:
         from spacy.matcher import PhraseMatcher as SpacyPhraseMatcher
 
         from agreement_check.nlp.pipeline import get_nlp

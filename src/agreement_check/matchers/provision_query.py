@@ -101,6 +101,7 @@ def selected_provisions(node: Node, ctx: DocumentContext) -> list[Provision]:
 
 
 def selects_provisions(node: Node) -> bool:
+    """Whether a find yields provisions (not text spans), so its hits can be compared by what they provide."""
     target = getattr(node, "target", None)
     if target is not None:
         return selects_provisions(target)

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 from agreement_check.matchers.base import Hit, spacy_hits
 
 if TYPE_CHECKING:
+    from spacy.matcher import Matcher
+
     from agreement_check.nlp.context import DocumentContext
 
 
@@ -52,7 +54,7 @@ class TokenMatcher:
 
     def __init__(self, patterns: list[list[dict[str, Any]]]) -> None:
         self._patterns = patterns
-        self._matcher = None
+        self._matcher: Matcher | None = None
 
     def hits(self, ctx: DocumentContext) -> list[Hit]:
         if self._matcher is None:

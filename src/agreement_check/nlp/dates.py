@@ -58,6 +58,7 @@ class CalendarDate:
 
 
 def find_dates(text: str) -> list[CalendarDate]:
+    """Every calendar date written in the text, with where it was found."""
     out = []
     for m in DATE.finditer(text):
         if m.group("year"):

@@ -18,6 +18,7 @@ class Money:
 
 
 def find_money(text: str) -> list[Money]:
+    """Every sum of money written in pounds in the text, with scales such as "million" applied."""
     out = []
     for m in MONEY.finditer(text):
         value = float(m.group("num").replace(",", "")) + (int(m.group("pence") or 0) / 100)

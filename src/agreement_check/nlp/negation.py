@@ -34,11 +34,13 @@ _NEUTRAL = re.compile(
 
 
 def segments(text: str) -> list[tuple[int, int]]:
+    """The stretches of text between clause boundaries (semicolons, "but", "unless", exceptions): a negation reaches no further."""
     cuts = [0, *[m.start() for m in _BOUNDARY.finditer(text)], len(text)]
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
 def has_negative_cue(text: str) -> bool:
+    """Whether the text holds a negative word, once phrases that only look negative are set aside."""
     return bool(NEGATIVE_CUES.search(_NEUTRAL.sub(" ", text)))
 
 

@@ -68,6 +68,7 @@ def words_to_number(text: str) -> int | None:
 
 
 def parse_number(text: str) -> float | None:
+    """A number written in figures or words ("thirty", "half a"), or None."""
     text = text.strip().lower().replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)

@@ -24,6 +24,7 @@ MAX_CHARS = 1_000_000
 
 @lru_cache(maxsize=1)
 def lemma_table() -> dict[str, str]:
+    """spaCy's English lemma lookup, lower-cased, loaded once."""
     data = resources.files("spacy_lookups_data") / "data" / "en_lemma_lookup.json.gz"
     with data.open("rb") as raw, gzip.open(raw) as unzipped:
         table: dict[str, str] = json.load(unzipped)
@@ -31,16 +32,18 @@ def lemma_table() -> dict[str, str]:
 
 
 def lemma(word: str) -> str:
+    """A word's lemma from the lookup table, or the word itself."""
     lower = word.lower()
     return lemma_table().get(lower, lower)
 
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
+    """The shared blank English pipeline, with each word's lemma kept in NORM for the matchers."""
     import spacy
     from spacy.attrs import NORM
 
     nlp = spacy.blank("en")
-    nlp.vocab.lex_attr_getters[NORM] = lemma
+    nlp.vocab.lex_attr_getters[NORM] = lemma  # type: ignore[attr-defined]  # set at run time; missing from spaCy's types
     nlp.max_length = MAX_CHARS + 1
     return nlp

@@ -103,4 +103,5 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
 
 
 def sentences(text: str) -> list[str]:
+    """The text split into sentences."""
     return [text[s:e] for s, e in split_sentences(text)]

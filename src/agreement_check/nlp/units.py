@@ -39,6 +39,7 @@ class Unit:
 
 
 def build_units(document: Document) -> list[Unit]:
+    """The units rules read: each block's sentences, with list lead-ins and table rows joined to their items."""
     units: list[Unit] = []
     lead_in = ""
     lead_unit: int | None = None

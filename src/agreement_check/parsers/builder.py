@@ -13,6 +13,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 
 
 def normalise_text(text: str) -> str:
+    """Text with runs of spaces collapsed and empty lines dropped."""
     lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n")]
     return "\n".join(line for line in lines if line)
 

@@ -69,6 +69,7 @@ def is_sign_off(text: str) -> bool:
 
 
 def schedule_label(text: str) -> str | None:
+    """The number of a schedule heading ("Schedule 2"), or None."""
     match = _SCHEDULE.match(text)
     return match.group("num") if match else None
 
@@ -82,6 +83,7 @@ def clean_label(label: str) -> str:
 
 
 def is_sub_item(label: str) -> bool:
+    """Whether a label numbers a sub-item, such as (a) or a), not a clause."""
     return label.startswith("(") or bool(re.fullmatch(r"[a-z]\)", label))
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from lxml import etree
 
 from agreement_check.errors import DocumentError
-from agreement_check.model import Document
+from agreement_check.model import BlockKind, Document
 from agreement_check.parsers.builder import BlockBuilder
-from agreement_check.parsers.docx_styles import Styles
+from agreement_check.parsers.docx_styles import StyleInfo, Styles
 from agreement_check.parsers.docx_text import W, mark_deleted, paragraph_text
 from agreement_check.parsers.docx_visibility import Visibility, cell_fill
 from agreement_check.parsers.hidden import HiddenText
@@ -128,13 +128,13 @@ class _DocxReader:
         elif level is not None and len(text) < 300:
             self._record(self.builder.add(text, "heading", number=label, level=level, page=page, style=style.name), [p])
         else:
-            kind = "list-item" if label else "paragraph"
+            kind: BlockKind = "list-item" if label else "paragraph"
             self._record(self.builder.add(text, kind, number=label, page=page, style=style.name), [p])
         for box in read.text_boxes:
             self.builder.add(box, "text-box", page=page)
         self.page += read.page_breaks + read.rendered_breaks
 
-    def _number(self, p: etree._Element, style) -> str | None:
+    def _number(self, p: etree._Element, style: StyleInfo) -> str | None:
         num_id = _attr(p.find(f"{W}pPr/{W}numPr/{W}numId"))
         ilvl = _attr(p.find(f"{W}pPr/{W}numPr/{W}ilvl"))
         num_id = num_id or style.num_id
@@ -177,7 +177,7 @@ class _DocxReader:
         for name in sorted(self.package.names):
             match = re.fullmatch(r"word/(header|footer)\d*\.xml", name)
             root = self.package.xml(name) if match else None
-            if root is None:
+            if match is None or root is None:
                 continue
             text = "\n".join(paragraph_text(p, self.mode).text for p in root.iter(f"{W}p"))
             self.builder.add(text, "header" if match.group(1) == "header" else "footer")

@@ -36,6 +36,7 @@ _PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def soffice() -> str | None:
+    """The LibreOffice program, if installed."""
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 

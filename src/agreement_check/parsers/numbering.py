@@ -110,7 +110,7 @@ def _read_level(lvl: etree._Element) -> Level:
     return Level(
         start=int(_val(start) or 1) if start is not None else 1,
         fmt=_val(fmt) or "decimal",
-        text=_val(text) if text is not None else "",
+        text=(_val(text) or "") if text is not None else "",
         restart=int(_val(restart) or 0) if restart is not None else None,
         legal=lvl.find(f"{W}isLgl") is not None,
         style=_val(style),
@@ -156,6 +156,7 @@ def _letters(value: int) -> str:
 
 
 def to_roman(value: int) -> str:
+    """A positive number in upper-case Roman numerals (Word's upperRoman and lowerRoman numbering)."""
     numerals = [
         (1000, "M"),
         (900, "CM"),

@@ -57,6 +57,7 @@ class _Item:
 
 
 def read_odt(path: Path, sha256: str, options: ParseOptions) -> Document:
+    """Read an OpenDocument text file into the document model."""
     try:
         with zipfile.ZipFile(path) as zf:
             package = SafePackage(zf, options)
@@ -215,7 +216,7 @@ def _advance(counters: list[int], level: int, start: int | None, level_of) -> st
         return None
     first = max(1, level - spec.display + 1)
     parts = [format_number(counters[n] or level_of(n).start, level_of(n).fmt) for n in range(first, level + 1)]
-    return spec.prefix + ".".join(parts) + spec.suffix
+    return str(spec.prefix + ".".join(parts) + spec.suffix)
 
 
 class _Text:

@@ -89,7 +89,7 @@ class OdtStyles:
         for style in self._chain("paragraph", name):
             found = style.get(f"{STYLE}list-style-name")
             if found:
-                return found
+                return str(found)
         return None
 
     def outline_level(self, name: str | None) -> int | None:

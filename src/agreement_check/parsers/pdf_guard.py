@@ -53,7 +53,7 @@ def check_structure(document: Any, max_pages: int) -> None:
         _check_page(node, resources, sizes)
 
 
-def _check_page(page: dict, resources: Any, sizes: dict[int, int]) -> None:
+def _check_page(page: dict[Any, Any], resources: Any, sizes: dict[int, int]) -> None:
     total = 0
     for stream in _page_streams(page, resources):
         key = _key(stream)
@@ -67,7 +67,7 @@ def _check_page(page: dict, resources: Any, sizes: dict[int, int]) -> None:
             )
 
 
-def _page_streams(page: dict, resources: Any) -> list[Any]:
+def _page_streams(page: dict[Any, Any], resources: Any) -> list[Any]:
     """The page's content streams, then every form XObject it can draw (forms inside
     forms too), each once."""
     from pdfminer.pdftypes import PDFObjRef, PDFStream
@@ -103,7 +103,7 @@ def _name(value: Any) -> str:
     return str(getattr(value, "name", value)).strip("/'")
 
 
-def _resolve(value: Any, ref_type: type) -> Any:
+def _resolve(value: Any, ref_type: type[Any]) -> Any:
     chain = 0
     while isinstance(value, ref_type):
         chain += 1

@@ -35,6 +35,7 @@ def decoded_size(stream: Any, budget: int) -> int:
 
 
 def filter_names(stream: Any) -> list[str]:
+    """The names of a stream's filters; none when the filter entry is damaged."""
     try:
         filters = stream.get_filters()
     except Exception:  # a damaged filter entry: readers decode nothing
@@ -47,7 +48,7 @@ def _deciphered(stream: Any) -> bytes:
     if stream.decipher is None or stream.objid is None:
         return data
     try:
-        return stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+        return bytes(stream.decipher(stream.objid, stream.genno, data, stream.attrs))
     except Exception:  # a key that does not fit: measure the bytes as they are
         return data
 

@@ -13,6 +13,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 from agreement_check.parsers.clauses import typed_number
 from agreement_check.parsers.line_flow import BULLET
@@ -26,6 +27,7 @@ __all__ = ["LayoutBlock", "lay_out"]
 
 
 def lay_out(pages: list[PageWords], is_word: Callable[[str], bool]) -> list[LayoutBlock]:
+    """The pages' words as blocks in reading order: running headers and footers aside, columns and tables found."""
     page_lines = [(p, group_lines(p.words)) for p in pages]
     running = _running_lines(page_lines)
     flow = ParagraphFlow(_body_size(page_lines), is_word)
@@ -190,8 +192,8 @@ def _segments(line: Line) -> list[list[Word]]:
     return out
 
 
-def _tables(lines: list[Line]) -> list[tuple[str, list]]:
-    out: list[tuple[str, list]] = []
+def _tables(lines: list[Line]) -> list[tuple[str, list[Any]]]:
+    out: list[tuple[str, list[Any]]] = []
     i = 0
     while i < len(lines):
         rows, j = _table_at(lines, i)
@@ -220,9 +222,10 @@ def _table_at(lines: list[Line], start: int) -> tuple[list[list[str]] | None, in
         if line.top - prev_bottom > line.size * 1.6:
             break
         segs = _segments(line)
-        cols = [_column_of(seg[0].x0, starts) for seg in segs]
-        if None in cols:
+        found = [_column_of(seg[0].x0, starts) for seg in segs]
+        if None in found:
             break
+        cols = [col for col in found if col is not None]
         if _wrapped_first_cell(segs, starts, rows, line.top - prev_bottom):
             rows[-1][0].append(join_words(segs[0]))
         elif len(segs) >= 2 or (rows and cols[0] != 0):
@@ -239,7 +242,7 @@ def _table_at(lines: list[Line], start: int) -> tuple[list[list[str]] | None, in
     return [[" ".join(cell) for cell in row] for row in rows], i
 
 
-def _wrapped_first_cell(segs: list[list[Word]], starts: list[float], rows: list, gap: float) -> bool:
+def _wrapped_first_cell(segs: list[list[Word]], starts: list[float], rows: list[list[list[str]]], gap: float) -> bool:
     """A short line tucked under a row's first cell is that cell's text wrapping."""
     if not rows or len(segs) != 1 or _column_of(segs[0][0].x0, starts) != 0:
         return False

@@ -6,9 +6,10 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from typing import Any
 
 from agreement_check.errors import DocumentError
-from agreement_check.model import Document
+from agreement_check.model import Block, Document
 from agreement_check.parsers.builder import BlockBuilder
 from agreement_check.parsers.hidden import HiddenText
 from agreement_check.parsers.ocr import NO_TEXT, NO_TEXT_AFTER_OCR, ocr_warning, read_scanned_pages, unread_warning
@@ -54,7 +55,7 @@ def read_pdf_pages(path: Path, sha256: str, options: ParseOptions) -> tuple[Docu
     return document, pages
 
 
-def _build(layout: list[LayoutBlock], options: ParseOptions) -> list:
+def _build(layout: list[LayoutBlock], options: ParseOptions) -> list[Block]:
     builder = BlockBuilder(options.max_blocks)
     for block in layout:
         kind = block.kind if block.kind != "paragraph" else "paragraph"
@@ -89,7 +90,7 @@ def _is_password_error(exc: BaseException, kinds: tuple[type, ...]) -> bool:
     return any(isinstance(item, kinds) for item in seen)
 
 
-def _page_words(page, number: int) -> PageWords:
+def _page_words(page: Any, number: int) -> PageWords:
     try:
         raw = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
         words = [

@@ -74,7 +74,7 @@ class PageLooks:
             return None
         if rgba[3] == 0:
             return INVISIBLE
-        return SAME_COLOUR if looks_same(rgba[:3], behind or WHITE) else None  # type: ignore[arg-type]
+        return SAME_COLOUR if looks_same(rgba[:3], behind or WHITE) else None
 
     def _behind(self, key: int, point: tuple[float, float]) -> Any:
         """What is drawn under `point` before the text object: a colour, "picture" or None."""
@@ -101,7 +101,7 @@ class PageLooks:
         if not self.raw.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke)) or mode.value == 0:
             return None
         rgba = self._colour(obj, stroke=False)
-        return rgba[:3] if rgba is not None and rgba[3] > 0 else None  # type: ignore[return-value]
+        return rgba[:3] if rgba is not None and rgba[3] > 0 else None
 
     def _has_image(self, form: Any) -> bool:
         raw = self.raw

@@ -22,6 +22,7 @@ X_TOLERANCE = 3.0
 
 
 def pdfium_pages(path: Path, options: ParseOptions) -> list[PageWords]:
+    """Each page's words, with positions and font sizes, as pdfium reads them."""
     import pypdfium2 as pdfium
 
     guard_structure(path, options)

@@ -85,6 +85,7 @@ class SafePackage:
 
 
 def parse_xml(data: bytes, name: str) -> etree._Element:
+    """Parse a package part, refusing DTDs and entities (a DOCX never needs them)."""
     if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
         raise DocumentError("corrupt", f"Part {name} declares a DTD or entities, which DOCX never uses.")
     try:

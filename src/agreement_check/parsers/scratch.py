@@ -74,6 +74,7 @@ def private_folder(prefix: str) -> Iterator[Scratch]:
 
 
 def kill_group(group: int) -> None:
+    """Kill a helper program's whole process group."""
     with contextlib.suppress(OSError):
         os.killpg(group, signal.SIGKILL)
 

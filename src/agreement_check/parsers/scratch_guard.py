@@ -16,6 +16,7 @@ import sys
 
 
 def main(folder: str) -> None:
+    """Read process groups from stdin; unless told "done", kill them all and remove `folder`."""
     groups: list[int] = []
     for line in sys.stdin:
         word = line.strip()

@@ -15,6 +15,7 @@ _LIST_START = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|\([a-z0-9]{1,4}\)\s)")
 
 
 def read_text(path: Path, data: bytes, sha256: str, fmt: str, options: ParseOptions) -> Document:
+    """Read a plain-text or Markdown file (UTF-8, else Windows-1252) into the document model."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -13,6 +13,7 @@ _SUFFIXES = ("ing", "ed", "es", "s", "ly", "er", "al")
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
+    """Every English word form in spaCy's lemma index, loaded once."""
     data = resources.files("spacy_lookups_data") / "data"
     words: set[str] = set()
     with (data / "en_lemma_index.json.gz").open("rb") as raw, gzip.open(raw) as unzipped:
@@ -26,6 +27,7 @@ def english_words() -> frozenset[str]:
 
 
 def is_english_word(word: str, extra: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether a word is English (or in `extra`), allowing common suffixes."""
     word = word.lower()
     words = english_words()
     if word in extra or word in words:

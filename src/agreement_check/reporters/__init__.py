@@ -27,10 +27,12 @@ FORMATS = tuple(REPORTERS)
 
 
 def get_reporter(name: str, *, verbose: bool = False, color: bool = False) -> Reporter:
+    """The reporter for a format name; only the text reporter takes options."""
     if name not in REPORTERS:
         raise ValueError(f"unknown format {name!r}; known: {', '.join(FORMATS)}")
     from importlib import import_module
 
     module, cls = REPORTERS[name]
     reporter_class = getattr(import_module(f"agreement_check.reporters.{module}"), cls)
-    return reporter_class(verbose=verbose, color=color) if name == "text" else reporter_class()
+    reporter: Reporter = reporter_class(verbose=verbose, color=color) if name == "text" else reporter_class()
+    return reporter

@@ -30,6 +30,7 @@ def where(finding: Finding) -> str:
 
 
 def counts(document: DocumentResult) -> dict[str, int]:
+    """How many findings of each status a document has."""
     out = {status: 0 for status in STATUS_WORDS}
     for finding in document.findings:
         out[finding.status] = out.get(finding.status, 0) + 1
@@ -37,4 +38,5 @@ def counts(document: DocumentResult) -> dict[str, int]:
 
 
 def values_text(finding: Finding) -> str:
+    """A finding's reported values as key=value pairs."""
     return "; ".join(f"{k}={v}" for k, v in finding.values.items() if v is not None)

@@ -9,7 +9,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.padding import Padding
 
-from agreement_check.report import SEVERITY_RANK, DocumentResult, Finding, Report, RuleInfo
+from agreement_check.codes import SEVERITY_RANK
+from agreement_check.report import DocumentResult, Finding, Report, RuleInfo
 from agreement_check.reporters.sanitize import file_name, terminal
 
 STATUS_STYLE = {"gap": "bold red", "review": "bold yellow", "met": "green", "not-applicable": "dim"}

@@ -9,9 +9,9 @@ from pydantic import AfterValidator, Discriminator, Field, Tag, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
+from agreement_check.codes import Status
 from agreement_check.ruleset.fields import NOT_A_KIND, IsoDuration, Name, OneOrMany, Strict, kind_of, not_a_kind, tag
 
-Status = Literal["met", "gap", "review", "not-applicable"]
 CONDITION_KEYS = ("found", "none", "all", "any", "not", "shortest_at_least", "largest_below")
 
 

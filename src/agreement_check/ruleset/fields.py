@@ -26,6 +26,7 @@ def tag(kind: str) -> str:
 
 
 def is_tag(step: object) -> bool:
+    """Whether a step of a validation error's location is a union member's tag."""
     return isinstance(step, str) and step.startswith("<") and step.endswith(">")
 
 

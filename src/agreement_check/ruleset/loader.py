@@ -222,9 +222,10 @@ def _index_lines(node: yaml.Node | None, path: tuple[Any, ...], lines: dict[tupl
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            lines[(*path, key.value)] = key.start_mark.line + 1
-            _index_lines(value, (*path, key.value), lines)
-            lines[(*path, key.value)] = key.start_mark.line + 1
+            inner = (*path, key.value)
+            lines[inner] = key.start_mark.line + 1
+            _index_lines(value, inner, lines)
+            lines[inner] = key.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _index_lines(item, (*path, i), lines)

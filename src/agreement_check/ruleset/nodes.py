@@ -55,6 +55,7 @@ def compile_finds(find: dict[str, FindEntry]) -> dict[str, Node]:
 
 
 def compile_node(entry: FindEntry, refs: list[Ref]) -> Node:
+    """Compile one find entry into a matcher node, noting the names it refers to in `refs`."""
     if isinstance(entry, str):
         ref = Ref(entry)
         refs.append(ref)

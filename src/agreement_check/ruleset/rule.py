@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from agreement_check.codes import Status
 from agreement_check.matchers.compose import Node
 from agreement_check.ruleset.conditions import Condition
 from agreement_check.ruleset.schema import Example, Extract, PackSpec, RuleSpec
@@ -12,7 +13,7 @@ from agreement_check.ruleset.schema import Example, Extract, PackSpec, RuleSpec
 
 @dataclass
 class Decision:
-    status: str
+    status: Status
     edit: str
     when: Condition | None
     message: str | None

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
 from pydantic import AfterValidator, Discriminator, Field, Tag
 from pydantic.json_schema import SkipJsonSchema
 
+from agreement_check.codes import Severity, Status
 from agreement_check.nlp.components import COMPONENTS
 from agreement_check.nlp.periods import ROLES
-from agreement_check.ruleset.decide_schema import Outcome, Status
+from agreement_check.ruleset.decide_schema import Outcome
 from agreement_check.ruleset.fields import NOT_A_KIND, IsoDuration, Name, Strict, kind_of, not_a_kind, tag
 from agreement_check.ruleset.find_schema import FindEntry
 
-Severity = Literal["error", "warning", "info"]
 EXTRACT_KINDS = ("component", "provisions", "periods")
 
 if TYPE_CHECKING:

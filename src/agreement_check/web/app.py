@@ -22,6 +22,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
@@ -32,8 +33,9 @@ from starlette.routing import Route
 from starlette.types import ASGIApp
 
 from agreement_check import __version__
+from agreement_check.codes import SEVERITY_RANK
 from agreement_check.errors import CheckCancelled
-from agreement_check.report import SEVERITY_RANK
+from agreement_check.report import DocumentResult, Report
 from agreement_check.reporters.common import finding_view
 from agreement_check.web.origin import same_origin
 from agreement_check.web.request_log import RequestLog, stats
@@ -75,7 +77,8 @@ class WebSettings:
         )
 
 
-def create_app(settings: WebSettings | None = None) -> ASGIApp:
+def create_app(settings: WebSettings | None = None) -> ASGIApp:  # noqa: C901  (the sum of its small route handlers, closures over the settings)
+    """The web page's application: the upload form and the check that answers it."""
     settings = settings or WebSettings()
     limits = settings.upload_limits()
     env = Environment(
@@ -156,7 +159,8 @@ def create_app(settings: WebSettings | None = None) -> ASGIApp:
             record.check = time.monotonic() - started
         return page("report.html", 200, False, **context)
 
-    async def not_found(request: Request, exc: HTTPException) -> Response:
+    async def not_found(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
         if exc.status_code == 405:
             return page(
                 "error.html",
@@ -257,7 +261,7 @@ def _run(files: list[tuple[Path, str]], pack: str, settings: WebSettings, cancel
     }
 
 
-def _document(doc, report, name: str) -> dict:  # type: ignore[no-untyped-def]
+def _document(doc: DocumentResult, report: Report, name: str) -> dict[str, Any]:
     if doc.status == "error":
         return {"name": name, "error": doc.error_message}
     shown = sorted(

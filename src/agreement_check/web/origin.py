@@ -19,6 +19,7 @@ LOOPBACK = {"localhost", "127.0.0.1", "::1"}
 
 
 def same_origin(request: Request) -> bool:
+    """Whether a post comes from this page's own form (see the module docstring for how that is judged)."""
     scheme = request.scope.get("scheme", "http")
     host = _host_port(request.headers.get("host", ""), scheme)
     if host is None:
