@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from agreement_check.annotate.targets import copy_targets
@@ -16,7 +17,7 @@ from agreement_check.batch.walk import collect
 from agreement_check.engine.document import rule_infos
 from agreement_check.errors import UsageError
 from agreement_check.output import refuse_clashes
-from agreement_check.report import DocumentResult, Report, Ruleset
+from agreement_check.report import DocumentResult, Report, Ruleset, Skipped
 from agreement_check.ruleset import Pack
 
 __all__ = [
@@ -51,11 +52,21 @@ def check(
     planned = [(f"the marked-up copy of {source}", t) for source, t in zip(collected.files, copies or []) if t]
     refuse_clashes(collected.files, [*outputs, *planned])
     results = check_files(collected.files, options, progress, cancel, copies)
-    return build_report(results, packs, skipped=collected.skipped)
+    results = [_noted_as_ours(r, collected.named_outputs.get(r.path)) for r in results]
+    return build_report(results, packs, skipped=tuple(collected.skipped))
 
 
-def build_report(results: list[DocumentResult], packs: dict[str, Pack], skipped: int = 0) -> Report:
-    """The report of a run: the results in path order, the rule sets they used and what reporters show of each rule."""
+def _noted_as_ours(result: DocumentResult, kind: str | None) -> DocumentResult:
+    """A file named on the command line is checked even when the tool wrote it (a folder
+    walk passes over it); the report says so, as its findings are about that output."""
+    if kind is None or result.status != "checked":
+        return result
+    note = f"This is a {kind} that agreement-check wrote; it was checked because it was asked for by name (a folder walk passes over it)."
+    return replace(result, warnings=(note, *result.warnings))
+
+
+def build_report(results: list[DocumentResult], packs: dict[str, Pack], skipped: tuple[Skipped, ...] = ()) -> Report:
+    """The report of a run: the results in path order, the rule sets they used, what reporters show of each rule, and the files the folder walks passed over."""
     used = sorted({r.pack for r in results if r.pack}) or sorted(packs)
     rulesets = tuple(
         Ruleset(id=p, version=packs[p].spec.version, source=_source(packs[p]), title=packs[p].spec.title)

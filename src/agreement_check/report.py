@@ -171,12 +171,38 @@ class Acceptance(Protocol):
     def reason_for(self, path: str, finding: Finding) -> str | None: ...
 
 
+SKIP_REASONS = {
+    "unsupported-type": "not a type of file agreement-check reads",
+    "lock-file": "a temporary lock file that Word or LibreOffice keeps while a document is open",
+    "own-output": "written by agreement-check (a report or a marked-up copy)",
+    "hidden": "hidden (its name starts with a dot)",
+    "excluded": "left out by --include or --exclude",
+    "link": "a link (links inside folders are not followed)",
+    "not-a-file": "not a regular file",
+}
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file a folder walk passed over, and why, as a stable code (`SKIP_REASONS`):
+    every file in a folder is either checked or named here."""
+
+    path: str
+    reason: str
+
+    def describe(self) -> str:
+        return SKIP_REASONS.get(self.reason, self.reason)
+
+    def to_dict(self) -> dict[str, str]:
+        return {"path": self.path, "reason": self.reason}
+
+
 @dataclass(frozen=True)
 class Report:
     documents: tuple[DocumentResult, ...]
     rulesets: tuple[Ruleset, ...]
     rules: dict[str, RuleInfo] = field(default_factory=dict)
-    skipped: int = 0  # files in folders that were not agreements (hidden, lock files, other types)
+    skipped: tuple[Skipped, ...] = ()  # files the folder walks passed over, in path order
     baseline: Acceptance | None = None
 
     def accepted_reason(self, path: str, finding: Finding) -> str | None:
@@ -193,7 +219,7 @@ class Report:
             "errors": len(self.documents) - len(checked),
             "gaps": sum(1 for d in checked for f in d.findings if f.status == "gap"),
             "review": sum(1 for d in checked for f in d.findings if f.status == "review"),
-        }
+        } | ({"skipped": len(self.skipped)} if self.skipped else {})
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -201,7 +227,7 @@ class Report:
             "rulesets": [{"id": r.id, "version": r.version, "source": r.source} for r in self.rulesets],
             "documents": [d.to_dict() for d in self.documents],
             "summary": self.summary(),
-        }
+        } | ({"skipped": [s.to_dict() for s in self.skipped]} if self.skipped else {})
 
     def has_gap_at(self, severity: str) -> bool:
         """A gap at or above `severity` that the baseline does not accept."""

@@ -30,10 +30,16 @@ def folder(tmp_path: Path) -> Path:
     return root
 
 
-def test_collect_skips_hidden_lock_and_other_types_with_a_count(folder: Path) -> None:
+def test_collect_names_each_hidden_lock_and_other_type_file_it_skips(folder: Path) -> None:
     found = collect([folder])
     assert [p.name for p in found.files] == ["broken.docx"] + [f"agreement-{i}.txt" for i in (0, 2, 4, 1, 3, 5)]
-    assert found.skipped == 3  # .notes.txt, ~$ lock file, budget.xlsx (hidden folders are not entered)
+    # a hidden folder is named once and not entered
+    assert [(Path(s.path).name, s.reason) for s in found.skipped] == [
+        (".hidden", "hidden"),
+        (".notes.txt", "hidden"),
+        ("budget.xlsx", "unsupported-type"),
+        ("~$agreement-0.docx", "lock-file"),
+    ]
 
 
 def test_include_and_exclude_globs(folder: Path) -> None:
@@ -57,7 +63,7 @@ def test_parallel_results_are_in_path_order_and_an_error_does_not_stop_the_batch
         for d in parallel.documents[1:]
     ]
     assert sorted(notices) == [30, 61, 91, 122, 152, 183]
-    assert parallel.skipped == 3
+    assert len(parallel.skipped) == 4
 
 
 def test_cache_reuses_unchanged_documents(tmp_path: Path, folder: Path) -> None:

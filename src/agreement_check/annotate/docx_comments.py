@@ -19,7 +19,14 @@ from pathlib import Path
 from lxml import etree
 
 from agreement_check.annotate import comment_text, quoted_wording
-from agreement_check.annotate.docx_package import DocxPackage, to_bytes
+from agreement_check.annotate.docx_package import (
+    DocxPackage,
+    content_types,
+    override,
+    provenance_parts,
+    relate,
+    to_bytes,
+)
 from agreement_check.parsers import ParseOptions, Reading
 from agreement_check.parsers.safexml import SafePackage
 from agreement_check.report import DocumentResult, Finding, RuleInfo
@@ -29,7 +36,6 @@ W = f"{{{W_NS}}}"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 COMMENTS_CONTENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 AUTHOR, INITIALS = "agreement-check", "AC"
 COMMENTS, RELS, TYPES = "word/comments.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"
 
@@ -64,8 +70,11 @@ def annotate_docx(
                 marker.suggest(anchor, finding)
             marked += 1
         replaced = {"word/document.xml": to_bytes(marker.root)}
+        types = content_types(package)
         if comments and marker.added_comments:
-            replaced.update(marker.comment_parts())
+            replaced.update(marker.comment_parts(types))
+        replaced.update(provenance_parts(package, types))
+        replaced[TYPES] = to_bytes(types)
         package.write_copy(target, replaced)
     return marked
 
@@ -170,26 +179,15 @@ class _Marker:
         self.added_comments = True
         return self.comment_root
 
-    def comment_parts(self) -> dict[str, bytes]:
+    def comment_parts(self, types: etree._Element) -> dict[str, bytes]:
         """The comments part, and the relationship and content type that point at it."""
         rels = self.package.xml(RELS)
         if rels is None:
             rels = etree.Element(f"{{{REL_NS}}}Relationships", nsmap={None: REL_NS})
-        if not any(r.get("Type") == COMMENTS_TYPE for r in rels):
-            ids = {r.get("Id") for r in rels}
-            new_id = next(f"rId{n}" for n in range(1, len(ids) + 2) if f"rId{n}" not in ids)
-            etree.SubElement(
-                rels, f"{{{REL_NS}}}Relationship", {"Id": new_id, "Type": COMMENTS_TYPE, "Target": "comments.xml"}
-            )
-        types = self.package.xml(TYPES)
-        if types is None:
-            types = etree.Element(f"{{{CT_NS}}}Types", nsmap={None: CT_NS})
-        if not any(o.get("PartName") == "/word/comments.xml" for o in types):
-            etree.SubElement(
-                types, f"{{{CT_NS}}}Override", {"PartName": "/word/comments.xml", "ContentType": COMMENTS_CONTENT}
-            )
+        relate(rels, COMMENTS_TYPE, "comments.xml")
+        override(types, COMMENTS, COMMENTS_CONTENT)
         assert self.comment_root is not None
-        return {COMMENTS: to_bytes(self.comment_root), RELS: to_bytes(rels), TYPES: to_bytes(types)}
+        return {COMMENTS: to_bytes(self.comment_root), RELS: to_bytes(rels)}
 
 
 def comment_anchors(path: Path, options: ParseOptions | None = None) -> list[tuple[str, str]]:

@@ -17,12 +17,22 @@ from types import TracebackType
 
 from lxml import etree
 
+from agreement_check import __version__
 from agreement_check.errors import DocumentError
 from agreement_check.output import atomic_writer
 from agreement_check.parsers import ParseOptions
 from agreement_check.parsers.safexml import SafePackage
+from agreement_check.provenance import CUSTOM_PART, MARKED_COPY, PROPERTY
 
 CONTENT_TYPES = "[Content_Types].xml"
+ROOT_RELS = "_rels/.rels"
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+CUSTOM_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+CUSTOM_CONTENT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+USER_DEFINED = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the format id of user-defined properties
 
 
 class DocxPackage:
@@ -59,6 +69,54 @@ class DocxPackage:
                     out.writestr(name, replaced[name])
                 elif name in self._parts.names:
                     self._parts.copy(name, out)
+
+
+def content_types(package: DocxPackage) -> etree._Element:
+    """The content types part to edit (a new one when the package lacks it)."""
+    types = package.xml(CONTENT_TYPES)
+    return types if types is not None else etree.Element(f"{{{CT_NS}}}Types", nsmap={None: CT_NS})
+
+
+def override(types: etree._Element, part: str, content_type: str) -> None:
+    """Declare `part`'s content type, unless the package already does."""
+    if not any(o.get("PartName") == f"/{part}" for o in types):
+        etree.SubElement(types, f"{{{CT_NS}}}Override", {"PartName": f"/{part}", "ContentType": content_type})
+
+
+def relate(rels: etree._Element, kind: str, target: str) -> str:
+    """The target of the relationship of `kind`, added (pointing at `target`) if missing."""
+    for rel in rels:
+        if rel.get("Type") == kind and rel.get("Target"):
+            return str(rel.get("Target"))
+    ids = {r.get("Id") for r in rels}
+    new_id = next(f"rId{n}" for n in range(1, len(ids) + 2) if f"rId{n}" not in ids)
+    etree.SubElement(rels, f"{{{REL_NS}}}Relationship", {"Id": new_id, "Type": kind, "Target": target})
+    return target
+
+
+def provenance_parts(package: DocxPackage, types: etree._Element) -> dict[str, bytes]:
+    """Mark the copy as ours with a custom document property (see `provenance`), kept
+    beside any the original has: a re-run over the folder then knows the copy, whatever
+    it has been renamed to, and Word shows it under Properties > Custom."""
+    rels = package.xml(ROOT_RELS)
+    if rels is None:
+        rels = etree.Element(f"{{{REL_NS}}}Relationships", nsmap={None: REL_NS})
+    part = relate(rels, CUSTOM_TYPE, CUSTOM_PART).lstrip("/")
+    root = package.xml(part)
+    if root is None or root.tag != f"{{{CUSTOM_NS}}}Properties":
+        root = etree.Element(f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": VT_NS})
+    pids = [0, 1]  # user-defined property ids start at 2
+    for prop in list(root):
+        if prop.get("name") == PROPERTY:
+            root.remove(prop)
+        elif (prop.get("pid") or "").isdigit():
+            pids.append(int(prop.get("pid") or 0))
+    prop = etree.SubElement(
+        root, f"{{{CUSTOM_NS}}}property", {"fmtid": USER_DEFINED, "pid": str(max(pids) + 1), "name": PROPERTY}
+    )
+    etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = f"{MARKED_COPY} made by agreement-check {__version__}"
+    override(types, part, CUSTOM_CONTENT)
+    return {part: to_bytes(root), ROOT_RELS: to_bytes(rels)}
 
 
 def to_bytes(root: etree._Element) -> bytes:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from agreement_check import __version__
 from agreement_check.annotate import comment_text
 from agreement_check.errors import DocumentError
 from agreement_check.output import atomic_writer
 from agreement_check.parsers import Reading
 from agreement_check.parsers.pdf_words import Word
+from agreement_check.provenance import MARKED_COPY, PROPERTY
 from agreement_check.report import DocumentResult, Finding, RuleInfo
 
 HIGHLIGHT = "ffe08a"
@@ -36,6 +38,8 @@ def annotate_pdf(reading: Reading, target: Path, result: DocumentResult, rules: 
                 continue
             _mark(writer, finding, words, comment_text(finding, rules.get(finding.rule)), marked)
             marked += 1
+        # marks the copy as ours (see `provenance`); pypdf writes this dictionary first
+        writer.add_metadata({f"/{PROPERTY}": f"{MARKED_COPY} made by agreement-check {__version__}"})
         target.parent.mkdir(parents=True, exist_ok=True)
         with atomic_writer(target) as handle:
             writer.write(handle)

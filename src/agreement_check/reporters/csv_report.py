@@ -1,4 +1,7 @@
-"""CSV for a spreadsheet: one row per document and rule, and one per note on a document.
+"""CSV for a spreadsheet: one row per document and rule, one per note on a document, and
+one per file a folder walk passed over (status `skipped`, the reason code in `values`,
+as an unreadable document's error code is, and the reason in words in `message`), after
+the documents' rows, so a filter on `status` keeps findings and skipped files apart.
 
 Every cell is quoted, and a cell that a spreadsheet would run as a formula starts with `'`
 (OWASP's advice on CSV injection): document text is not trusted."""
@@ -26,6 +29,12 @@ class CsvReporter:
 
 
 def _rows(report: Report) -> Iterator[list[object]]:
+    yield from _document_rows(report)
+    for skipped in report.skipped:  # a file a folder walk passed over: its reason code where an error's code goes
+        yield [skipped.path, "", "", "skipped", "", skipped.reason, "", "", skipped.describe(), "", ""]
+
+
+def _document_rows(report: Report) -> Iterator[list[object]]:
     for doc in report.documents:
         if doc.status == "error":
             yield [doc.path, "", "", "error", "", doc.error_code, "", "", doc.error_message, "", ""]

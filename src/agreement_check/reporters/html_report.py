@@ -44,6 +44,7 @@ class HtmlReporter:
             packs=[_pack_table(r.id, r.title, checked, report) for r in report.rulesets],
             errors=[_error(d) for d in report.documents if d.status == "error"],
             documents=[_document(d, report) for d in checked],
+            skipped=[{"path": s.path, "reason": s.reason, "why": s.describe()} for s in report.skipped],
         )
 
 

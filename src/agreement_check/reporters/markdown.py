@@ -7,6 +7,8 @@ could open a code fence, heading, image, link or raw HTML escaped."""
 
 from __future__ import annotations
 
+from agreement_check import __version__
+from agreement_check.provenance import MARKDOWN_MARK
 from agreement_check.report import DocumentResult, Report
 from agreement_check.reporters.common import counts
 from agreement_check.reporters.sanitize import markdown as md
@@ -16,10 +18,12 @@ class MarkdownReporter:
     def render(self, report: Report) -> str:
         s = report.summary()
         out = [
+            f"{MARKDOWN_MARK} {__version__} -->",  # unseen where it is shown; marks the file as ours
             "# agreement-check report",
             "",
             f"{s['documents']} document(s), {s['checked']} checked, {s['errors']} could not be read, "
-            f"**{s['gaps']} gap(s)**, {s['review']} to check by hand.",
+            f"**{s['gaps']} gap(s)**, {s['review']} to check by hand."
+            + (f" {s['skipped']} other file(s) in the folders not checked." if report.skipped else ""),
             "",
             "| Document | Pack | Gaps | To check | Met | Not applicable |",
             "| --- | --- | ---: | ---: | ---: | ---: |",
@@ -34,6 +38,7 @@ class MarkdownReporter:
                 )
         for doc in report.documents:
             out += self._document(doc, report)
+        out += _skipped(report)
         return "\n".join(out).rstrip() + "\n"
 
     def _document(self, doc: DocumentResult, report: Report) -> list[str]:
@@ -63,3 +68,11 @@ class MarkdownReporter:
                 out += ["", f"**What to ask for:** {md(finding.suggestion)}"]
             out.append("")
         return out
+
+
+def _skipped(report: Report) -> list[str]:
+    """Every file a folder walk passed over, and why."""
+    if not report.skipped:
+        return []
+    out = ["", "## Files in the folders that were not checked", ""]
+    return out + [f"- {md(s.path)}: {md(s.describe())} (`{s.reason}`)" for s in report.skipped]

@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.padding import Padding
 
 from agreement_check.codes import SEVERITY_RANK
+from agreement_check.provenance import TEXT_SUMMARY
 from agreement_check.report import DocumentResult, Finding, Report, RuleInfo
 from agreement_check.reporters.sanitize import file_name, terminal
 
@@ -43,6 +44,7 @@ class TextReporter:
         for document in report.documents:
             self._document(console, document, report)
             console.print()
+        self._skipped(console, report)
         self._summary(console, report)
         return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
@@ -98,6 +100,16 @@ class TextReporter:
         for line in body:
             console.print(Padding(line, (0, 0, 0, 8)))
 
+    def _skipped(self, console: Console, report: Report) -> None:
+        """Every file a folder walk passed over, so none goes missing unseen."""
+        if not report.skipped:
+            return
+        count = len(report.skipped)
+        console.print(f"[bold]Not checked[/]: {count} other file{'s' if count != 1 else ''} in the folders")
+        for skipped in report.skipped:
+            console.print(Padding(f"{escape(file_name(skipped.path))}  [dim]{_t(skipped.describe())}[/]", (0, 0, 0, 2)))
+        console.print()
+
     def _summary(self, console: Console, report: Report) -> None:
         s = report.summary()
         parts = [f"{s['documents']} document{'s' if s['documents'] != 1 else ''}", f"{s['checked']} checked"]
@@ -107,5 +119,6 @@ class TextReporter:
         if s["review"]:
             parts.append(f"{s['review']} to check by hand")
         if report.skipped:
-            parts.append(f"{report.skipped} other file{'s' if report.skipped != 1 else ''} in the folders skipped")
-        console.print("Summary: " + ", ".join(parts) + ".")
+            count = len(report.skipped)
+            parts.append(f"{count} other file{'s' if count != 1 else ''} in the folders not checked")
+        console.print(TEXT_SUMMARY + ", ".join(parts) + ".")  # also how a re-run knows the file

@@ -1,0 +1,151 @@
+"""Telling the tool's own outputs from the documents it should check.
+
+A re-run over a folder that holds the last run's reports and marked-up copies must check
+only the originals. A name is no proof (a user renames a copy to send it on), so every
+output carries a mark of what wrote it, and a folder walk looks for that mark:
+
+- a marked-up DOCX: the custom document property `AgreementCheck` (Word and LibreOffice
+  keep custom properties when the copy is edited and saved again);
+- a marked-up PDF: the key `/AgreementCheck` in the document information dictionary;
+- the JSON and SARIF reports: the tool's name as `tool.name` or `tool.driver.name`;
+- the HTML report: `<meta name="generator" content="agreement-check ...">`;
+- the Markdown report: a first line `<!-- generator: agreement-check VERSION -->` (a
+  comment, so a pull-request comment or job summary does not show it);
+- the JUnit report: `<testsuites name="agreement-check">`;
+- the CSV report: its header row;
+- the text report: its closing `Summary: N documents, N checked, ...` line.
+
+Only a bounded piece of each file is read (the head, the tail, one ZIP member of at most
+`MEMBER_CAP` bytes), in the process that walks the folder, so a hostile file costs no
+more than a few reads: anything unexpected means "not ours", and the file is then
+checked, in its worker, under the usual limits.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import zipfile
+from pathlib import Path
+
+PROPERTY = "AgreementCheck"  # the DOCX custom property and the PDF information key
+GENERATOR = "agreement-check"
+MARKDOWN_MARK = f"<!-- generator: {GENERATOR}"  # then the version and " -->"
+TEXT_SUMMARY = "Summary: "  # the text report's last line starts so
+MARKED_COPY = "marked-up copy"
+REPORT = "report"
+
+HEAD = 64 * 1024
+TAIL = 64 * 1024
+MEMBER_CAP = 256 * 1024
+CENTRAL_DIRECTORY_CAP = 4 * 1024 * 1024  # a marked-up copy's is a few KB
+CUSTOM_PART = "docProps/custom.xml"
+
+_DOCX_MARK = re.compile(rb"""name\s*=\s*["']""" + PROPERTY.encode() + rb"""["']""")
+_PDF_MARK = re.compile(rb"/" + PROPERTY.encode() + rb"[\s(<]")
+_JSON_TOOL = re.compile(rb'^\s*\{\s*"tool"\s*:\s*\{\s*"name"\s*:\s*"' + GENERATOR.encode() + rb'"')
+_SARIF_TOOL = re.compile(rb'"driver"\s*:\s*\{\s*"name"\s*:\s*"' + GENERATOR.encode() + rb'"')
+_HTML_MARK = re.compile(rb"""<meta\s+name=["']generator["']\s+content=["']""" + GENERATOR.encode() + rb"[ \"']", re.I)
+_JUNIT_MARK = re.compile(rb"""<testsuites\s[^>]*name=["']""" + GENERATOR.encode() + rb"""["']""")
+_CSV_HEADER = b'"path","pack","rule","status","severity","values"'
+_SUBSECTION = re.compile(rb"\s*(\d+) (\d+)[ \t]*\r?\n")
+_TEXT_SUMMARY = re.compile(rb"\n" + TEXT_SUMMARY.encode() + rb"\d+ documents?\b[^\n]*\s*$")
+
+
+def own_output(path: Path) -> str | None:
+    """What the tool made this file as ("marked-up copy" or "report"), or None when it
+    carries no mark of ours (or cannot be read: the check will then say why)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD)
+            if head.startswith(b"PK\x03\x04"):
+                return MARKED_COPY if _docx_marked(handle) else None
+            if head.startswith(b"%PDF-"):
+                return MARKED_COPY if _pdf_marked(handle, head) else None
+            return REPORT if _report(handle, head) else None
+    except (OSError, ValueError, zipfile.BadZipFile, RuntimeError, EOFError, struct.error):
+        return None
+
+
+def _docx_marked(handle) -> bool:  # type: ignore[no-untyped-def]
+    """The custom-properties part names our property. The central directory is measured
+    before zipfile reads it, and the part is read through a cap, so neither a huge
+    directory nor a part that inflates without end is taken in."""
+    if not _small_directory(handle):
+        return False
+    handle.seek(0)
+    with zipfile.ZipFile(handle) as package:
+        try:
+            info = package.getinfo(CUSTOM_PART)
+        except KeyError:
+            return False
+        if info.file_size > MEMBER_CAP:
+            return False
+        with package.open(info) as member:
+            return bool(_DOCX_MARK.search(member.read(MEMBER_CAP)))
+
+
+def _small_directory(handle) -> bool:  # type: ignore[no-untyped-def]
+    """The end-of-central-directory record says the directory is small (ZIP64, which
+    a marked-up copy never needs, counts as large)."""
+    size = handle.seek(0, 2)
+    handle.seek(max(0, size - (65535 + 22)))
+    tail = handle.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) < at + 22:
+        return False
+    entries, directory = struct.unpack("<HI", tail[at + 10 : at + 16])
+    return entries != 0xFFFF and directory != 0xFFFFFFFF and directory <= CENTRAL_DIRECTORY_CAP
+
+
+def _pdf_marked(handle, head: bytes) -> bool:  # type: ignore[no-untyped-def]
+    """Our key in the information dictionary: pypdf writes that dictionary first, so it
+    is in the head; a viewer that saves the copy again adds to the end, or rewrites the
+    file with the dictionary wherever the trailer's cross-reference table puts it."""
+    if _PDF_MARK.search(head):
+        return True
+    size = handle.seek(0, 2)
+    handle.seek(max(0, size - TAIL))
+    tail = handle.read(TAIL)
+    if _PDF_MARK.search(tail):
+        return True
+    offset = _info_offset(handle, tail)
+    if offset is None:
+        return False
+    handle.seek(offset)
+    return bool(_PDF_MARK.search(handle.read(HEAD)))
+
+
+def _info_offset(handle, tail: bytes) -> int | None:  # type: ignore[no-untyped-def]
+    """Where the information dictionary starts, from a classic cross-reference table
+    (subsections of `first count` lines, each followed by 20-byte entries)."""
+    info = re.findall(rb"/Info\s+(\d+)\s+\d+\s+R", tail)
+    start = re.findall(rb"startxref\s+(\d+)", tail)
+    if not info or not start:
+        return None
+    number = int(info[-1])
+    handle.seek(int(start[-1]))
+    table = handle.read(HEAD)
+    at = 4 if table.startswith(b"xref") else -1
+    while at >= 0:
+        section = _SUBSECTION.match(table, at)
+        if section is None:
+            return None
+        first, count = int(section.group(1)), int(section.group(2))
+        if first <= number < first + count:
+            entry = section.end() + 20 * (number - first)
+            found = re.match(rb"(\d{10}) \d{5} n", table[entry : entry + 20])
+            return int(found.group(1)) if found else None
+        at = section.end() + 20 * count
+    return None
+
+
+def _report(handle, head: bytes) -> bool:  # type: ignore[no-untyped-def]
+    text = head.lstrip(b"\xef\xbb\xbf")
+    if text.startswith(MARKDOWN_MARK.encode()) or text.startswith(_CSV_HEADER):
+        return True
+    if _JSON_TOOL.search(text) or _SARIF_TOOL.search(text) or _HTML_MARK.search(text) or _JUNIT_MARK.search(text):
+        return True
+    size = handle.seek(0, 2)
+    handle.seek(max(0, size - 4096))
+    return bool(_TEXT_SUMMARY.search(b"\n" + handle.read()))
