@@ -15,10 +15,12 @@ output carries a mark of what wrote it, and a folder walk looks for that mark:
 - the CSV report: its header row;
 - the text report: its closing `Summary: N documents, N checked, ...` line.
 
-Only a bounded piece of each file is read (the head, the tail, one ZIP member of at most
-`MEMBER_CAP` bytes), in the process that walks the folder, so a hostile file costs no
-more than a few reads: anything unexpected means "not ours", and the file is then
-checked, in its worker, under the usual limits.
+Only a bounded piece of each file is read (the head, the tail, a ZIP directory of at
+most `CENTRAL_DIRECTORY_CAP` bytes and one member inflated to at most `MEMBER_CAP`), in
+the process that walks the folder, and ZIP structures are read by hand rather than by
+`zipfile` (which would read the whole directory), so a hostile file costs no more than a
+few reads: anything unexpected means "not ours", and the file is then checked, in its
+worker, under the usual limits.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from __future__ import annotations
 import re
 import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 PROPERTY = "AgreementCheck"  # the DOCX custom property and the PDF information key
@@ -35,8 +38,9 @@ TEXT_SUMMARY = "Summary: "  # the text report's last line starts so
 MARKED_COPY = "marked-up copy"
 REPORT = "report"
 
-HEAD = 64 * 1024
-TAIL = 64 * 1024
+HEAD = 8 * 1024  # every mark is near the start (or, for a PDF saved again, found through its end)
+TAIL = 8 * 1024
+INFO = 2048  # an information dictionary is a few hundred bytes
 MEMBER_CAP = 256 * 1024
 CENTRAL_DIRECTORY_CAP = 4 * 1024 * 1024  # a marked-up copy's is a few KB
 CUSTOM_PART = "docProps/custom.xml"
@@ -63,39 +67,64 @@ def own_output(path: Path) -> str | None:
             if head.startswith(b"%PDF-"):
                 return MARKED_COPY if _pdf_marked(handle, head) else None
             return REPORT if _report(handle, head) else None
-    except (OSError, ValueError, zipfile.BadZipFile, RuntimeError, EOFError, struct.error):
+    except (OSError, ValueError, RuntimeError, EOFError, struct.error, zlib.error):
         return None
 
 
 def _docx_marked(handle) -> bool:  # type: ignore[no-untyped-def]
-    """The custom-properties part names our property. The central directory is measured
-    before zipfile reads it, and the part is read through a cap, so neither a huge
-    directory nor a part that inflates without end is taken in."""
-    if not _small_directory(handle):
+    """The custom-properties part names our property. The package's directory is read
+    only when its end record says it is small, and the part is inflated through a cap,
+    so neither a huge directory nor a part that inflates without end is taken in; a
+    package whose directory does not name the part (most originals) costs one read."""
+    entry = _custom_entry(handle)
+    if entry is None:
         return False
-    handle.seek(0)
-    with zipfile.ZipFile(handle) as package:
-        try:
-            info = package.getinfo(CUSTOM_PART)
-        except KeyError:
-            return False
-        if info.file_size > MEMBER_CAP:
-            return False
-        with package.open(info) as member:
-            return bool(_DOCX_MARK.search(member.read(MEMBER_CAP)))
+    method, size, offset = entry
+    handle.seek(offset)
+    local = handle.read(30)
+    if len(local) < 30 or not local.startswith(b"PK\x03\x04"):
+        return False
+    names, extra = struct.unpack("<HH", local[26:30])
+    handle.seek(offset + 30 + names + extra)
+    data = handle.read(min(size, MEMBER_CAP))
+    if method == zipfile.ZIP_DEFLATED:
+        data = zlib.decompressobj(-15).decompress(data, MEMBER_CAP)
+    elif method != zipfile.ZIP_STORED:
+        return False
+    return bool(_DOCX_MARK.search(data))
 
 
-def _small_directory(handle) -> bool:  # type: ignore[no-untyped-def]
-    """The end-of-central-directory record says the directory is small (ZIP64, which
-    a marked-up copy never needs, counts as large)."""
+def _custom_entry(handle) -> tuple[int, int, int] | None:  # type: ignore[no-untyped-def]
+    """(compression method, stored size, local header offset) of the custom-properties
+    part, from the central directory; None when there is none or the directory is large
+    (ZIP64, which a marked-up copy never needs, counts as large)."""
     size = handle.seek(0, 2)
-    handle.seek(max(0, size - (65535 + 22)))
-    tail = handle.read()
-    at = tail.rfind(b"PK\x05\x06")
+    for back in (4096, 65535 + 22):  # the end record, then as far back as its comment may push it
+        handle.seek(max(0, size - back))
+        tail = handle.read()
+        at = tail.rfind(b"PK\x05\x06")
+        if at >= 0 or back >= size:
+            break
     if at < 0 or len(tail) < at + 22:
-        return False
-    entries, directory = struct.unpack("<HI", tail[at + 10 : at + 16])
-    return entries != 0xFFFF and directory != 0xFFFFFFFF and directory <= CENTRAL_DIRECTORY_CAP
+        return None
+    entries, directory, start = struct.unpack("<HII", tail[at + 10 : at + 20])
+    if entries == 0xFFFF or directory == 0xFFFFFFFF or directory > CENTRAL_DIRECTORY_CAP:
+        return None
+    if directory <= at:
+        listing = tail[at - directory : at]
+    else:
+        handle.seek(start)
+        listing = handle.read(directory)
+    name = CUSTOM_PART.encode()
+    found = listing.find(b"PK\x01\x02")
+    while found >= 0 and found + 46 <= len(listing):
+        method, stored = struct.unpack_from("<H8xI", listing, found + 10)
+        names, extra, comment = struct.unpack_from("<HHH", listing, found + 28)
+        (offset,) = struct.unpack_from("<I", listing, found + 42)
+        if listing[found + 46 : found + 46 + names] == name:
+            return method, stored, offset
+        found = listing.find(b"PK\x01\x02", found + 46 + names + extra + comment)
+    return None
 
 
 def _pdf_marked(handle, head: bytes) -> bool:  # type: ignore[no-untyped-def]
@@ -113,7 +142,7 @@ def _pdf_marked(handle, head: bytes) -> bool:  # type: ignore[no-untyped-def]
     if offset is None:
         return False
     handle.seek(offset)
-    return bool(_PDF_MARK.search(handle.read(HEAD)))
+    return bool(_PDF_MARK.search(handle.read(INFO)))
 
 
 def _info_offset(handle, tail: bytes) -> int | None:  # type: ignore[no-untyped-def]
@@ -141,10 +170,15 @@ def _info_offset(handle, tail: bytes) -> int | None:  # type: ignore[no-untyped-
 
 
 def _report(handle, head: bytes) -> bool:  # type: ignore[no-untyped-def]
+    """A report, by what its first character says it could be: a mark at the start for
+    JSON, SARIF, HTML, JUnit, Markdown and CSV, else the text report's last line."""
     text = head.lstrip(b"\xef\xbb\xbf")
-    if text.startswith(MARKDOWN_MARK.encode()) or text.startswith(_CSV_HEADER):
-        return True
-    if _JSON_TOOL.search(text) or _SARIF_TOOL.search(text) or _HTML_MARK.search(text) or _JUNIT_MARK.search(text):
+    first = text.lstrip()[:1]
+    if first == b"{":
+        return bool(_JSON_TOOL.search(text) or _SARIF_TOOL.search(text))
+    if first == b"<":
+        return text.startswith(MARKDOWN_MARK.encode()) or bool(_HTML_MARK.search(text) or _JUNIT_MARK.search(text))
+    if text.startswith(_CSV_HEADER):
         return True
     size = handle.seek(0, 2)
     handle.seek(max(0, size - 4096))
