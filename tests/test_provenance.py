@@ -5,6 +5,7 @@ and it never mistakes an agreement, or a hostile file, for one of them."""
 from __future__ import annotations
 
 import io
+import os
 import struct
 import zipfile
 from pathlib import Path
@@ -151,3 +152,5 @@ def test_hostile_files_are_not_ours_and_cost_only_a_few_reads(tmp_path: Path) ->
     (tmp_path / "binary.md").write_bytes(bytes(range(256)) * 10)
     assert [own_output(path) for path in sorted(tmp_path.iterdir())] == [None] * 7
     assert own_output(tmp_path / "missing.docx") is None
+    os.mkfifo(tmp_path / "pipe.md")  # nobody writes to it: reading would wait for ever
+    assert own_output(tmp_path / "pipe.md") is None

@@ -25,7 +25,9 @@ worker, under the usual limits.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import struct
 import zipfile
 import zlib
@@ -60,7 +62,11 @@ def own_output(path: Path) -> str | None:
     """What the tool made this file as ("marked-up copy" or "report"), or None when it
     carries no mark of ours (or cannot be read: the check will then say why)."""
     try:
-        with path.open("rb") as handle:
+        # never blocks on a FIFO, and reads nothing but a regular file
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return None
             head = handle.read(HEAD)
             if head.startswith(b"PK\x03\x04"):
                 return MARKED_COPY if _docx_marked(handle) else None

@@ -82,6 +82,7 @@ def test_lock_files_other_types_hidden_files_links_and_exclusions_are_named(cont
     (contracts / "drafts" / "old.txt").write_text(COMPLIANT)
     os.symlink(contracts / "terms.txt", contracts / "link.txt")
     os.symlink(contracts / "drafts", contracts / "linked-folder")
+    os.mkfifo(contracts / "pipe.txt")
     found = collect([contracts], exclude=("drafts/*",))
     assert [p.name for p in found.files] == ["grant.pdf", "offer.docx", "terms.txt"]
     assert {Path(s.path).name: s.reason for s in found.skipped} == {
@@ -95,6 +96,7 @@ def test_lock_files_other_types_hidden_files_links_and_exclusions_are_named(cont
         "old.txt": "excluded",
         "link.txt": "link",
         "linked-folder": "link",
+        "pipe.txt": "not-a-file",
     }
     assert [s.path for s in found.skipped] == sorted(s.path for s in found.skipped)
 
