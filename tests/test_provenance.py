@@ -64,6 +64,15 @@ def test_every_report_format_is_known_as_ours_under_any_name(fmt: str, report: R
     assert own_output(path) == REPORT
 
 
+def test_a_text_report_is_ours_when_a_narrow_terminal_wraps_its_summary(report: Report, tmp_path: Path) -> None:
+    from agreement_check.reporters.text import TextReporter
+
+    path = tmp_path / "narrow.txt"
+    path.write_text(TextReporter(width=30).render(report), encoding="utf-8")
+    assert len(path.read_text().rstrip().splitlines()[-1]) < 30  # the summary runs over lines
+    assert own_output(path) == REPORT
+
+
 def test_agreements_are_not_ours(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(COMPLIANT, encoding="utf-8")
     (tmp_path / "b.md").write_text("# Grant agreement\n\n" + COMPLIANT, encoding="utf-8")

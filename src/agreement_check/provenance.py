@@ -55,7 +55,8 @@ _HTML_MARK = re.compile(rb"""<meta\s+name=["']generator["']\s+content=["']""" + 
 _JUNIT_MARK = re.compile(rb"""<testsuites\s[^>]*name=["']""" + GENERATOR.encode() + rb"""["']""")
 _CSV_HEADER = b'"path","pack","rule","status","severity","values"'
 _SUBSECTION = re.compile(rb"\s*(\d+) (\d+)[ \t]*\r?\n")
-_TEXT_SUMMARY = re.compile(rb"\n" + TEXT_SUMMARY.encode() + rb"\d+ documents?\b[^\n]*\s*$")
+# the summary is the last paragraph; a narrow terminal wraps it over a few lines
+_TEXT_SUMMARY = re.compile(rb"\n" + TEXT_SUMMARY.encode() + rb"\d+ documents?\b[^\n]*(?:\n[^\n]+){0,5}\s*$")
 
 
 def own_output(path: Path) -> str | None:
