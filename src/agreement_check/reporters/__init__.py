@@ -21,6 +21,7 @@ REPORTERS: dict[str, tuple[str, str]] = {
     "html": ("html_report", "HtmlReporter"),
     "markdown": ("markdown", "MarkdownReporter"),
     "csv": ("csv_report", "CsvReporter"),
+    "csv-documents": ("csv_documents", "CsvDocumentsReporter"),
     "github": ("github", "GithubReporter"),
 }
 FORMATS = tuple(REPORTERS)

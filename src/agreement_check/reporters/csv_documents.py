@@ -1,0 +1,90 @@
+"""CSV with one row per document, for a commissioner's spreadsheet of a whole batch: its
+status and pack, its gaps counted by severity, the funder's notice period, where it stands
+on overheads, how long the funding runs, and why it was not checked when it was not.
+
+Cells are written as in the per-finding CSV: every cell quoted, and one a spreadsheet would
+run as a formula starts with `'` (`sanitize.csv_cell`), since file names come from senders."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+from agreement_check.report import DocumentResult, Report
+from agreement_check.reporters.facts import document_facts, identical_groups
+from agreement_check.reporters.sanitize import csv_cell
+
+COLUMNS = [
+    "path",
+    "status",
+    "pack",
+    "gaps_error",
+    "gaps_warning",
+    "gaps_info",
+    "to_check",
+    "notice_days",
+    "notice",
+    "overhead_position",
+    "funding_period",
+    "accepted_gaps",
+    "same_as",
+    "error_code",
+    "error_message",
+]
+
+
+class CsvDocumentsReporter:
+    def render(self, report: Report) -> str:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+        writer.writerow(COLUMNS)
+        writer.writerows([csv_cell(cell) for cell in row] for row in _rows(report))
+        return buffer.getvalue()
+
+
+def _rows(report: Report) -> Iterator[list[object]]:
+    twins = identical_groups(report)
+    for doc in report.documents:
+        same = [p for p in twins.get(doc.sha256 or "", []) if p != doc.path]
+        yield _row(doc, report, "; ".join(same))
+
+
+def _row(doc: DocumentResult, report: Report, same_as: str) -> list[object]:
+    if doc.status != "checked":
+        return [
+            doc.path,
+            doc.status,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            same_as,
+            doc.error_code,
+            doc.error_message,
+        ]
+    facts = document_facts(doc)
+    accepted = sum(report.accepted_reason(doc.path, f) is not None for f in doc.gaps())
+    return [
+        doc.path,
+        doc.status,
+        doc.pack,
+        facts.gaps_at("error"),
+        facts.gaps_at("warning"),
+        facts.gaps_at("info"),
+        facts.review,
+        "" if facts.notice_days is None else facts.notice_days,
+        facts.notice or "",
+        facts.overhead or "",
+        facts.funding_period or "",
+        accepted,
+        same_as,
+        "",
+        "",
+    ]
