@@ -1,25 +1,32 @@
-"""One self-contained HTML file for a commissioner: a sortable batch table (documents by
-rules, with counts), then each document's gaps with evidence, location, commitment and
-what to ask for. No network: styles and the small sorting script are inline, and the
-page reads fine with scripts off and when printed. Every value is HTML-escaped, and
-characters XML 1.0 forbids are dropped from it (`sanitize.xml`), so document text can
-neither add markup nor make the page fail to parse."""
+"""One self-contained HTML file for a commissioner: a sortable batch table (one row per
+distinct document, gaps counted by severity, the funder's notice period, overheads and
+funding period, a narrow column per rule), then each document's gaps with evidence,
+location, commitment and what to ask for. No network: styles and the small sorting script
+are inline, and the page reads fine with scripts off.
+
+It fits the screen and the page: at 1,280 px every column shows; narrower, the table
+scrolls in its frame with the document name held. Printed, it is landscape A4 with every
+column and about twenty documents a page; a batch prints the table only unless the reader
+ticks "Print each document's gaps" (a single document or a few print in full).
+
+Every value is HTML-escaped, and characters XML 1.0 forbids are dropped from it
+(`sanitize.xml`), so document text can neither add markup nor make the page fail to parse."""
 
 from __future__ import annotations
 
-import hashlib
 from importlib import resources
 from typing import Any
 
 from jinja2 import Environment, select_autoescape
 
 from agreement_check import __version__
-from agreement_check.report import DocumentResult, Report
+from agreement_check.report import SEVERITY_RANK, DocumentResult, Report
 from agreement_check.reporters.common import counts, finding_view
+from agreement_check.reporters.html_batch import Group, anchor, folder_of, groups, pack_table, short
 from agreement_check.reporters.sanitize import xml
 
 LABELS = {"gap": "GAP", "review": "CHECK", "met": "ok", "not-applicable": "n/a"}
-ORDER = {"gap": 0, "review": 1, "met": 2, "not-applicable": 3}
+PRINT_DETAILS_UP_TO = 3  # documents; more print as the batch table alone unless asked
 
 
 class HtmlReporter:
@@ -37,57 +44,54 @@ class HtmlReporter:
 
     def render(self, report: Report) -> str:
         checked = [d for d in report.documents if d.status == "checked"]
+        batch = groups(checked)
+        folder = folder_of([d.path for d in report.documents])
         return self._template.render(
             version=__version__,
-            summary=report.summary(),
+            summary=_summary(report, len(checked) - len(batch)),
             rulesets=report.rulesets,
-            packs=[_pack_table(r.id, r.title, checked, report) for r in report.rulesets],
-            errors=[_error(d) for d in report.documents if d.status == "error"],
-            documents=[_document(d, report) for d in checked],
+            folder=folder,
+            packs=[pack_table(r.id, r.title, batch, report, folder) for r in report.rulesets],
+            errors=[_error(d, folder) for d in report.documents if d.status == "error"],
+            documents=[_document(g, report, folder) for g in batch],
+            print_details=len(report.documents) <= PRINT_DETAILS_UP_TO,
             skipped=[{"path": s.path, "reason": s.reason, "why": s.describe()} for s in report.skipped],
         )
 
 
-def _anchor(path: str) -> str:
-    return hashlib.sha1(path.encode()).hexdigest()[:10]
-
-
-def _pack_table(pack_id: str, title: str, docs: list[DocumentResult], report: Report) -> dict[str, Any]:
-    rules = [info for rule_id, info in report.rules.items() if rule_id.split("/")[0] == pack_id]
-    rows = []
-    rule_gaps = [0] * len(rules)
-    for doc in (d for d in docs if d.pack == pack_id):
-        by_rule = {f.rule: f for f in doc.findings}
-        cells = []
-        for i, info in enumerate(rules):
-            finding = by_rule.get(info.id)
-            status = finding.status if finding else "not-applicable"
-            rule_gaps[i] += status == "gap"
-            cells.append(
-                {"status": status, "label": LABELS[status], "order": ORDER[status], "title": f"{info.title}: {status}"}
-            )
-        rows.append({"path": doc.path, "anchor": _anchor(doc.path), "gaps": counts(doc)["gap"], "cells": cells})
-    short = [{"title": r.title, "short": r.id.split("/")[-1].replace("-", " ")} for r in rules]
+def _summary(report: Report, duplicates: int) -> dict[str, int]:
+    gaps = [f for d in report.documents for f in d.findings if f.status == "gap"]
     return {
-        "title": title or pack_id,
-        "rules": short,
-        "rows": rows,
-        "rule_gaps": rule_gaps,
-        "total_gaps": sum(rule_gaps),
+        **report.summary(),
+        "errors_gaps": sum(f.severity == "error" for f in gaps),
+        "warning_gaps": sum(f.severity != "error" for f in gaps),
+        "duplicates": duplicates,
+        "not_agreements": sum(d.error_code == "not-an-agreement" for d in report.documents),
     }
 
 
-def _error(doc: DocumentResult) -> dict[str, Any]:
-    return {"path": doc.path, "anchor": _anchor(doc.path), "code": doc.error_code, "message": doc.error_message}
+def _error(doc: DocumentResult, folder: str) -> dict[str, Any]:
+    return {
+        "path": short(doc.path, folder),
+        "anchor": anchor(doc.path),
+        "code": doc.error_code,
+        "message": doc.error_message,
+        "not_checked": doc.error_code == "not-an-agreement",
+    }
 
 
-def _document(doc: DocumentResult, report: Report) -> dict[str, Any]:
+def _document(group: Group, report: Report, folder: str) -> dict[str, Any]:
+    doc = group.first
     c = counts(doc)
-    shown = sorted((f for f in doc.findings if f.status in {"gap", "review"}), key=lambda f: ORDER[f.status])
+    shown = sorted(
+        (f for f in doc.findings if f.status in {"gap", "review"}),
+        key=lambda f: (f.status != "gap", -SEVERITY_RANK.get(f.severity, 0)),
+    )
     findings = [
         {
             **finding_view(f, report.rules.get(f.rule)),
             "label": LABELS[f.status],
+            "severity": f.severity,
             "accepted": report.accepted_reason(doc.path, f),
         }
         for f in shown
@@ -98,8 +102,9 @@ def _document(doc: DocumentResult, report: Report) -> dict[str, Any]:
         if f.status in {"met", "not-applicable"}
     ]
     return {
-        "path": doc.path,
-        "anchor": _anchor(doc.path),
+        "path": short(doc.path, folder),
+        "twins": [short(p, folder) for p in group.twins],
+        "anchor": group.anchor,
         "gaps": c["gap"],
         "review": c["review"],
         "met": c["met"],
