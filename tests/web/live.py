@@ -116,7 +116,7 @@ def hanging_run(pids: Path) -> Callable[..., dict[str, object]]:
     def run(files, pack, settings, cancel=None):  # type: ignore[no-untyped-def]
         serve = functools.partial(hang, str(pids))
         run_isolated([path for path, _ in files], CheckOptions(), 1, Limits(seconds=60), serve=serve, cancel=cancel)
-        return {"documents": [], "json_href": "data:,", "html_href": "data:,"}
+        return {"documents": [], "downloads": []}
 
     return run
 

@@ -69,6 +69,35 @@ def test_upload_shows_gaps_in_plain_english_with_downloads(client: TestClient) -
     assert {p.name for p in Path(tempfile.gettempdir()).glob("agreement-check-web-*")} == before
 
 
+def test_pages_say_they_are_not_legal_advice_and_whom_the_compact_binds(client: TestClient) -> None:
+    index = client.get("/").text
+    assert "Not legal advice." in index and "depends on who your funder is" in index
+    assert '<a href="compact">' in index  # relative, so the page works behind a path prefix
+    results = post(client, ("sla.docx", SLA.read_bytes())).text
+    assert "This is not legal advice." in results and '<a href="compact">' in results
+
+
+def test_the_compact_page_is_served_offline_with_every_commitment_we_check(client: TestClient) -> None:
+    from agreement_check.ruleset.loader import load_packs
+    from agreement_check.web.compact import OFFICIAL_TEXT
+
+    response = client.get("/compact")
+    assert response.status_code == 200 and "set-cookie" not in response.headers
+    html = response.text
+    assert "between the public bodies of Leeds" in html and "does not bind it" in html
+    for pack in load_packs().values():
+        for rule in pack.rules:
+            assert f"{rule.spec.commitment.ref}:" in html, rule.id
+    assert f'href="{OFFICIAL_TEXT}"' in html and "http" not in html.replace(OFFICIAL_TEXT, "")
+
+
+def test_downloads_put_the_data_for_software_last(client: TestClient) -> None:
+    html = post(client, ("sla.docx", SLA.read_bytes())).text
+    listed = re.findall(r'<li><a href="data:[^"]+" download="([^"]+)">', html)
+    assert "agreement-check-report.html" in listed and listed[-1] == "agreement-check.json"
+    assert listed.index("agreement-check-report.html") < listed.index("agreement-check.json")
+
+
 def test_limits_are_friendly_pages(client: TestClient) -> None:
     too_many = post(client, *[(f"{i}.pdf", OFFER.read_bytes()) for i in range(4)])
     assert too_many.status_code == 413 and "at most 3" in too_many.text
@@ -191,7 +220,7 @@ def test_a_malformed_form_is_a_friendly_page(client: TestClient) -> None:
     assert no_boundary.status_code == 400
 
 
-EMPTY_RESULTS = {"documents": [], "json_href": "data:,", "html_href": "data:,"}
+EMPTY_RESULTS = {"documents": [], "downloads": []}
 
 
 async def asgi_post(app, on_body_read=None) -> int:  # type: ignore[no-untyped-def]

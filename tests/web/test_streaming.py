@@ -79,7 +79,7 @@ def test_an_upload_is_written_to_disk_as_it_arrives_not_held_in_memory(monkeypat
 
     def run(files, pack, settings, cancel=None):  # type: ignore[no-untyped-def]
         sizes.extend(path.stat().st_size for path, _ in files)
-        return {"documents": [], "json_href": "data:,", "html_href": "data:,"}
+        return {"documents": [], "downloads": []}
 
     monkeypatch.setattr(web_app, "_run", run)
     file_size = 12 * MB

@@ -37,6 +37,7 @@ from agreement_check.codes import SEVERITY_RANK
 from agreement_check.errors import CheckCancelled
 from agreement_check.report import DocumentResult, Report
 from agreement_check.reporters.common import finding_view
+from agreement_check.web.compact import compact_context
 from agreement_check.web.origin import same_origin
 from agreement_check.web.request_log import RequestLog, stats
 from agreement_check.web.running import Abandoned, while_wanted
@@ -107,6 +108,9 @@ def create_app(settings: WebSettings | None = None) -> ASGIApp:  # noqa: C901  (
 
     async def index(request: Request) -> Response:
         return page("index.html", max_files=settings.max_files, max_mb=settings.max_file_mb)
+
+    async def compact(request: Request) -> Response:
+        return page("compact.html", **compact_context())
 
     async def check(request: Request) -> Response:
         """Refuse what can be refused from the headers; then, holding a checker, read the
@@ -180,7 +184,7 @@ def create_app(settings: WebSettings | None = None) -> ASGIApp:  # noqa: C901  (
         return went_wrong()
 
     app = Starlette(
-        routes=[Route("/", index), Route("/check", check, methods=["POST"])],
+        routes=[Route("/", index), Route("/compact", compact), Route("/check", check, methods=["POST"])],
         exception_handlers={HTTPException: not_found, Exception: server_error},
     )
     return RequestLog(app)
@@ -254,11 +258,16 @@ def _run(files: list[tuple[Path, str]], pack: str, settings: WebSettings, cancel
             LOG.warning("could not write a marked-up copy (%s)", copy.error_code)
         documents.append(entry)
     public = _renamed(report, names)  # the names the user uploaded, not the temporary paths
-    return {
-        "documents": documents,
-        "json_href": _data_url(json.dumps(public.to_dict(), indent=2, ensure_ascii=False).encode(), "application/json"),
-        "html_href": _data_url(get_reporter("html").render(public).encode(), "text/html"),
-    }
+    json_text = json.dumps(public.to_dict(), indent=2, ensure_ascii=False)
+    downloads = [  # in the order a charity needs them; the data for software last
+        _download("Report to keep or print (HTML)", "agreement-check-report.html", get_reporter("html").render(public)),
+        _download("Results as JSON, for software", "agreement-check.json", json_text, "application/json"),
+    ]
+    return {"documents": documents, "downloads": downloads}
+
+
+def _download(label: str, name: str, text: str, mime: str = "text/html") -> dict[str, str]:
+    return {"label": label, "name": name, "href": _data_url(text.encode(), mime)}
 
 
 def _document(doc: DocumentResult, report: Report, name: str) -> dict[str, Any]:
