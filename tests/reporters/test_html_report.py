@@ -69,3 +69,11 @@ def test_a_pack_without_those_values_has_no_fact_columns(report: Report) -> None
     )
     headers = lxml.html.fromstring(get_reporter("html").render(stripped)).xpath("//table//thead//th")
     assert not [h for h in headers if "notice" in h.text_content().lower() and "termination" not in h.text_content()]
+
+
+def test_a_document_that_is_not_an_agreement_is_not_called_unreadable(report: Report) -> None:
+    documents = tuple(replace(d, error_code="not-an-agreement") if d.status == "error" else d for d in report.documents)
+    page = lxml.html.fromstring(get_reporter("html").render(replace(report, documents=documents)))
+    summary = " ".join(page.xpath("//p[@class='summary']")[0].text_content().split())
+    assert "1 not an agreement" in summary and "could not be read" not in summary
+    assert "was not checked" in page.xpath("//h2[@id='errors']/following-sibling::ul")[0].text_content()
