@@ -65,6 +65,13 @@ def test_a_document_not_read_has_its_error_code_and_no_facts(batch: Report) -> N
     assert broken["error_message"] and broken["notice_days"] == broken["gaps_error"] == ""
 
 
+def test_a_note_on_a_document_has_its_column(batch: Report) -> None:
+    note = "a pattern took too long on this document and was skipped"
+    noted = replace(batch, documents=tuple(replace(d, warnings=(note, "second")) for d in batch.documents))
+    assert rows(noted)["good.txt"]["notes"] == f"{note} | second"
+    assert rows(batch)["good.txt"]["notes"] == ""
+
+
 def test_identical_documents_name_each_other(batch: Report) -> None:
     table = rows(batch)
     assert table["good.txt"]["same_as"].endswith("good-copy.txt")

@@ -77,11 +77,15 @@ def test_pages_say_they_are_not_legal_advice_and_whom_the_compact_binds(client: 
     assert "This is not legal advice." in results and '<a href="compact">' in results
 
 
-def test_the_compact_page_is_served_offline_with_every_commitment_we_check(client: TestClient) -> None:
+def test_the_compact_page_is_served_offline_with_every_commitment_we_check(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
     from agreement_check.ruleset.loader import load_packs
     from agreement_check.web.compact import OFFICIAL_TEXT
 
-    response = client.get("/compact")
+    with caplog.at_level(logging.INFO, logger="agreement_check.web"):
+        response = client.get("/compact")
+    assert any(r.getMessage().startswith("GET /compact 200 ") for r in caplog.records)
     assert response.status_code == 200 and "set-cookie" not in response.headers
     html = response.text
     assert "between the public bodies of Leeds" in html and "does not bind it" in html

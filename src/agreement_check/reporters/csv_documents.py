@@ -1,6 +1,7 @@
 """CSV with one row per document, for a commissioner's spreadsheet of a whole batch: its
 status and pack, its gaps counted by severity, the funder's notice period, where it stands
-on overheads, how long the funding runs, and why it was not checked when it was not.
+on overheads, how long the funding runs, why it was not checked when it was not, and its
+notes (hidden text, a pattern skipped), which say when its findings may be incomplete.
 
 Cells are written as in the per-finding CSV: every cell quoted, and one a spreadsheet would
 run as a formula starts with `'` (`sanitize.csv_cell`), since file names come from senders."""
@@ -31,6 +32,7 @@ COLUMNS = [
     "same_as",
     "error_code",
     "error_message",
+    "notes",
 ]
 
 
@@ -52,23 +54,8 @@ def _rows(report: Report) -> Iterator[list[object]]:
 
 def _row(doc: DocumentResult, report: Report, same_as: str) -> list[object]:
     if doc.status != "checked":
-        return [
-            doc.path,
-            doc.status,
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            same_as,
-            doc.error_code,
-            doc.error_message,
-        ]
+        blank = [""] * 9  # pack, counts and facts
+        return [doc.path, doc.status, *blank, "", same_as, doc.error_code, doc.error_message, ""]
     facts = document_facts(doc)
     accepted = sum(report.accepted_reason(doc.path, f) is not None for f in doc.gaps())
     return [
@@ -87,4 +74,5 @@ def _row(doc: DocumentResult, report: Report, same_as: str) -> list[object]:
         same_as,
         "",
         "",
+        " | ".join(doc.warnings),  # hidden text, a pattern skipped: the findings may be incomplete
     ]

@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 LOG = logging.getLogger("agreement_check.web")
-PATHS = {"/", "/check"}
+PATHS = {"/", "/check", "/compact"}
 STATE_KEY = "request_stats"
 
 
