@@ -14,8 +14,8 @@ from agreement_check.report import Report
 from agreement_check.reporters import get_reporter
 from agreement_check.reporters.csv_documents import COLUMNS
 from agreement_check.reporters.facts import document_facts, duration_words
+from tests.cli.test_main import COMPLIANT
 from tests.robustness.test_output_injection import FORMULA, HOSTILE_NAME, hostile_report
-from tests.test_cli import COMPLIANT
 
 
 @pytest.fixture(scope="module")
