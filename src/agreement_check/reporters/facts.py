@@ -13,12 +13,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from agreement_check.codes import SEVERITIES
 from agreement_check.report import DocumentResult, Report
 
 _ISO = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 _UNITS = (("year", "years"), ("month", "months"), ("week", "weeks"), ("day", "days"))
 OVERHEAD_WORDS = {"permitted": "allowed", "prohibited": "excluded", "silent": "not mentioned"}
-SEVERITIES = ("error", "warning", "info")
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def document_facts(doc: DocumentResult) -> DocumentFacts:
         for key, value in finding.values.items():
             if value is not None:
                 values.setdefault(key, value)
-    severities = Counter(f.severity for f in doc.findings if f.status == "gap")
+    severities: Counter[str] = Counter(f.severity for f in doc.findings if f.status == "gap")
     return DocumentFacts(
         notice_days=_int(values.get("notice_days")),
         notice=_str(values.get("notice")),

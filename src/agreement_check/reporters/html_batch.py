@@ -34,6 +34,7 @@ class Group:
 
 
 def anchor(path: str) -> str:
+    """A stable id for a document's section, from its path (any characters, any length)."""
     return hashlib.sha1(path.encode()).hexdigest()[:10]
 
 
@@ -58,10 +59,12 @@ def folder_of(paths: list[str]) -> str:
 
 
 def short(path: str, folder: str) -> str:
+    """The path as shown in the table: relative to the folder every document shares."""
     return os.path.relpath(path, folder) if folder else path
 
 
 def pack_table(pack_id: str, title: str, batch: list[Group], report: Report, folder: str) -> dict[str, Any]:
+    """The table of one pack: a row per group of identical documents checked against it."""
     rules = [info for rule_id, info in report.rules.items() if rule_id.split("/")[0] == pack_id]
     mine = [g for g in batch if g.first.pack == pack_id]
     rows = [_row(g, rules, folder) for g in mine]

@@ -20,7 +20,8 @@ from typing import Any
 from jinja2 import Environment, select_autoescape
 
 from agreement_check import __version__
-from agreement_check.report import SEVERITY_RANK, DocumentResult, Report
+from agreement_check.codes import SEVERITY_RANK
+from agreement_check.report import DocumentResult, Report
 from agreement_check.reporters.common import counts, finding_view
 from agreement_check.reporters.html_batch import Group, anchor, folder_of, groups, pack_table, short
 from agreement_check.reporters.sanitize import xml
