@@ -57,7 +57,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
     return check([folder], CheckOptions(isolate=False))
 
 
-@pytest.mark.parametrize("fmt", ["json", "sarif", "html", "markdown", "csv", "junit", "text"])
+@pytest.mark.parametrize("fmt", ["json", "sarif", "html", "markdown", "csv", "csv-documents", "junit", "text"])
 def test_every_report_format_is_known_as_ours_under_any_name(fmt: str, report: Report, tmp_path: Path) -> None:
     path = tmp_path / "renamed by a colleague.txt"
     path.write_text(get_reporter(fmt).render(report), encoding="utf-8")

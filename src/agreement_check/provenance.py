@@ -54,6 +54,7 @@ _SARIF_TOOL = re.compile(rb'"driver"\s*:\s*\{\s*"name"\s*:\s*"' + GENERATOR.enco
 _HTML_MARK = re.compile(rb"""<meta\s+name=["']generator["']\s+content=["']""" + GENERATOR.encode() + rb"[ \"']", re.I)
 _JUNIT_MARK = re.compile(rb"""<testsuites\s[^>]*name=["']""" + GENERATOR.encode() + rb"""["']""")
 _CSV_HEADER = b'"path","pack","rule","status","severity","values"'
+_CSV_DOCUMENTS_HEADER = b'"path","status","pack","gaps_error","gaps_warning"'  # --format csv-documents
 _SUBSECTION = re.compile(rb"\s*(\d+) (\d+)[ \t]*\r?\n")
 # the summary is the last paragraph; a narrow terminal wraps it over a few lines
 _TEXT_SUMMARY = re.compile(rb"\n" + TEXT_SUMMARY.encode() + rb"\d+ documents?\b[^\n]*(?:\n[^\n]+){0,5}\s*$")
@@ -185,7 +186,7 @@ def _report(handle, head: bytes) -> bool:  # type: ignore[no-untyped-def]
         return bool(_JSON_TOOL.search(text) or _SARIF_TOOL.search(text))
     if first == b"<":
         return text.startswith(MARKDOWN_MARK.encode()) or bool(_HTML_MARK.search(text) or _JUNIT_MARK.search(text))
-    if text.startswith(_CSV_HEADER):
+    if text.startswith((_CSV_HEADER, _CSV_DOCUMENTS_HEADER)):
         return True
     size = handle.seek(0, 2)
     handle.seek(max(0, size - 4096))
