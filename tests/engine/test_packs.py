@@ -191,3 +191,18 @@ def test_every_labelled_document_reads_as_its_pack() -> None:
     for name, text in NOT_AGREEMENTS.items():
         lowered = document_from_text(text).text().lower()
         assert all(signals(lowered, p).kind < p.spec.detect.kind_threshold for p in packs.values()), name
+
+
+def test_phrase_counts_are_what_the_word_start_pattern_counts() -> None:
+    import random
+    import re
+
+    from agreement_check.engine.packs import _PhraseCounter
+
+    rng = random.Random(3)
+    pieces = ["grant", " ", "a", "_", "é", "1", "-", "gr", "ant", "\n", "£", "terms of", "x"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for phrase in ["grant", "a", "terms of", "-", "£", "gran", "é1", "x x"]:
+            expected = len(re.findall(rf"\b{re.escape(phrase)}\w*", text))
+            assert _PhraseCounter(text).count(phrase) == expected, (text, phrase)

@@ -5,21 +5,37 @@ of "a"s. The `regex` module stops a search after a timeout; a pattern that times
 reported as a warning on the document, never a hang. A match that runs across two units
 is searched again within each of them, so running over the whole text never changes
 what a pattern finds in a sentence.
+
+The engine is tried only where a pattern can match (`prefilter.py`): not at all in a
+document without any of the literals it cannot match without; where every match starts
+with one of a few literals, only at the offsets where one does; otherwise only from the
+start of each unit that contains one to the end of the unit after it (a match within a
+unit needs its literal in that unit; a match that runs into the next unit is found, and
+searched again within units, as before), or over the whole text when those units cover
+most of it. Every search runs over the document text itself, so lookarounds and `\b`
+see the text around as they would over the whole text. A document's hits for one
+pattern are kept, so a pattern that several rules share runs once.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import regex
 
 from agreement_check.matchers.base import Hit, hits_from_spans
+from agreement_check.matchers.prefilter import DocumentIndex, leading_literals, required_literals, windows
 
 if TYPE_CHECKING:
     from agreement_check.nlp.context import DocumentContext
 
 SECONDS_PER_MB = 2.0
 MIN_SECONDS = 0.25
+AFTER_UNITS = 1  # searched after a candidate unit, for matches that run into the next unit
+CHARS_PER_TRY = 30  # one try at an offset costs about what a search over this many characters does
+WHOLE_TEXT_SHARE = 0.6  # above this share of the text in windows, one search over all of it
 
 
 def compile_pattern(pattern: str) -> regex.Pattern[str]:
@@ -35,15 +51,19 @@ class RegexMatcher:
         budget = max(MIN_SECONDS, len(ctx.text) / 1e6 * SECONDS_PER_MB)
         out: list[Hit] = []
         for pattern in self._patterns:
-            try:
-                out.extend(self._search(pattern, ctx, budget))
-            except TimeoutError:
-                ctx.warn(f"a pattern took too long on this document and was skipped: {pattern.pattern[:60]}")
+            key = f"regex:{pattern.pattern}"
+            if key not in ctx.cache:
+                try:
+                    ctx.cache[key] = self._search(pattern, ctx, budget)
+                except TimeoutError:
+                    ctx.cache[key] = []
+                    ctx.warn(f"a pattern took too long on this document and was skipped: {pattern.pattern[:60]}")
+            out.extend(ctx.cache[key])  # type: ignore[arg-type]
         return out
 
     def _search(self, pattern: regex.Pattern[str], ctx: DocumentContext, budget: float) -> list[Hit]:
         spans, across = [], []
-        for match in pattern.finditer(ctx.text, timeout=budget):
+        for match in _matches(pattern, ctx, budget):
             if match.end() <= match.start():
                 continue
             if ctx.locate(match.start(), match.end()) is None:
@@ -58,3 +78,51 @@ class RegexMatcher:
                     if m.end() > m.start():
                         hits.append(Hit(index, m.start(), m.end()))
         return sorted(set(hits), key=lambda h: (h.unit, h.start))
+
+
+def _matches(pattern: regex.Pattern[str], ctx: DocumentContext, budget: float) -> Iterator[regex.Match[str]]:
+    """What `pattern.finditer(ctx.text)` finds, trying it only where it can match."""
+    index = _index(ctx)
+    required = required_literals(pattern.pattern) if index.usable else None
+    if required is None:
+        yield from pattern.finditer(ctx.text, timeout=budget)
+        return
+    leading = leading_literals(pattern.pattern)
+    starts = index.starts_of(leading) if leading is not None else None
+    if starts is not None and len(starts) * CHARS_PER_TRY <= len(ctx.text):
+        yield from _anchored(pattern, ctx.text, starts, budget)
+        return
+    runs = windows(index.units_with(required), len(ctx.units), 0, AFTER_UNITS)
+    regions = [(ctx.starts[first], _end_of(ctx, last)) for first, last in runs]
+    if sum(end - start for start, end in regions) > WHOLE_TEXT_SHARE * len(ctx.text):
+        regions = [(0, len(ctx.text))]
+    for pos, endpos in regions:
+        yield from pattern.finditer(ctx.text, pos, endpos, timeout=budget)
+
+
+def _anchored(pattern: regex.Pattern[str], text: str, starts: list[int], budget: float) -> Iterator[regex.Match[str]]:
+    """finditer's matches when every match starts at one of `starts`: a search tries each
+    offset in turn and resumes after a match, so trying those offsets in turn is the same."""
+    deadline = time.monotonic() + budget
+    resume = 0
+    for at in starts:
+        if at < resume:
+            continue
+        match = pattern.match(text, at, timeout=max(deadline - time.monotonic(), 0.001))
+        if match is not None and match.end() > match.start():
+            resume = match.end()
+            yield match
+        if time.monotonic() > deadline:
+            raise TimeoutError
+
+
+def _index(ctx: DocumentContext) -> DocumentIndex:
+    index = ctx.cache.get("prefilter:index")
+    if not isinstance(index, DocumentIndex):
+        index = ctx.cache["prefilter:index"] = DocumentIndex(ctx.text, ctx.starts)
+    return index
+
+
+def _end_of(ctx: DocumentContext, last: int) -> int:
+    """Where the window ending with unit `last` stops: after the following unit's separator."""
+    return ctx.starts[last + 1] if last + 1 < len(ctx.units) else len(ctx.text)

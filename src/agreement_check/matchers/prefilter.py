@@ -1,0 +1,191 @@
+"""Literal prefilters for rule patterns: the words a pattern cannot match without.
+
+Most rule patterns are alternations of words (`\\b(?:quorum|quorate|casting\\s+vote)\\b`).
+Run over a whole agreement, the regular-expression engine tries every alternative at
+every character, about 20 ms a megabyte for each pattern, while looking for a plain
+word in the text costs almost nothing. So each pattern is read once for a set of
+literals such that every match contains at least one of them, and where it can be known,
+one of them at its start: a document containing none of them cannot match, a pattern
+whose matches start with one is tried only where one does, and any other is run only
+over the units that contain one.
+
+The literals are a necessary condition, never a guess: where the pattern's structure is
+not understood (a construct of the `regex` module that the standard parser reads
+differently, a lookaround, a character class), that part contributes no literal, and a
+pattern with no required literal is run over the whole text as before. Text and literals
+are compared case-folded, as the pattern's case-insensitive matching compares them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+try:  # the standard library's parser, renamed in Python 3.11
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser as _p  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+MIN_LITERAL = 2  # a one-letter literal prefilters nothing
+_UNSAFE = frozenset("{}[]")  # the regex module reads these differently (fuzzy and set syntax)
+_ATOMIC = getattr(_c, "ATOMIC_GROUP", object())
+_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+_REPEATS = tuple(op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op is not None)
+
+
+@lru_cache(maxsize=1024)
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Case-folded strings, one of which every match of `pattern` contains; None when no
+    such set is known (the pattern must then run everywhere)."""
+    return _checked(_sequence(items) if (items := _parsed(pattern)) is not None else None)
+
+
+@lru_cache(maxsize=1024)
+def leading_literals(pattern: str) -> frozenset[str] | None:
+    """Case-folded ASCII strings, one of which every match of `pattern` starts with (after
+    zero-width assertions such as `\\b`); None when no such set is known."""
+    found = _checked(_leading(items) if (items := _parsed(pattern)) is not None else None)
+    return found if found is not None and all(s.isascii() for s in found) else None
+
+
+def _parsed(pattern: str) -> list[tuple[object, object]] | None:
+    if "[[" in pattern:
+        return None
+    try:
+        return list(_p.parse(pattern, re.IGNORECASE))
+    except Exception:  # anything the standard parser refuses is simply not prefiltered
+        return None
+
+
+def _checked(found: set[str] | None) -> frozenset[str] | None:
+    if not found or any(_UNSAFE & set(s) or len(s) < MIN_LITERAL for s in found):
+        return None
+    return frozenset(found)
+
+
+def _sequence(items: list[tuple[object, object]]) -> set[str] | None:
+    """The best required set of a sequence: runs of literals, or one element's own set."""
+    options: list[set[str]] = []
+    run: list[str] = []
+    for op, arg in items:
+        if op is _c.LITERAL:
+            run.append(chr(arg))  # type: ignore[arg-type]
+            continue
+        if run:
+            options.append({"".join(run).casefold()})
+            run = []
+        found = _element(op, arg)
+        if found:
+            options.append(found)
+    if run:
+        options.append({"".join(run).casefold()})
+    return max(options, key=_strength) if options else None
+
+
+def _leading(items: list[tuple[object, object]]) -> set[str] | None:
+    """What every match of a sequence starts with: its first run of literals, or the
+    leading set of its first element that consumes text."""
+    run: list[str] = []
+    for op, arg in items:
+        if op is _c.LITERAL:
+            run.append(chr(arg))  # type: ignore[arg-type]
+            continue
+        if run:
+            break
+        if op in _ZERO_WIDTH:
+            continue
+        return _first(op, arg)
+    return {"".join(run).casefold()} if run else None
+
+
+def _first(op: object, arg: object) -> set[str] | None:
+    if op is _c.SUBPATTERN:
+        return _leading(list(arg[-1]))  # type: ignore[index]
+    if op in _REPEATS:
+        low, _high, item = arg  # type: ignore[misc]
+        return _leading(list(item)) if low >= 1 else None
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for branch in arg[1]:  # type: ignore[index]
+            found = _leading(list(branch))
+            if not found:
+                return None
+            union |= found
+        return union
+    return None
+
+
+def _strength(option: set[str]) -> tuple[int, int]:
+    """Longer shortest literal first (fewer false candidates), then fewer literals."""
+    return (min(len(s) for s in option), -len(option))
+
+
+def _element(op: object, arg: object) -> set[str] | None:
+    if op is _c.SUBPATTERN:
+        return _sequence(list(arg[-1]))  # type: ignore[index]
+    if op is _ATOMIC:
+        return _sequence(list(arg))  # type: ignore[call-overload]
+    if op in _REPEATS:
+        low, _high, item = arg  # type: ignore[misc]
+        return _sequence(list(item)) if low >= 1 else None
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for branch in arg[1]:  # type: ignore[index]
+            found = _sequence(list(branch))
+            if not found:
+                return None
+            union |= found
+        return union
+    return None  # classes, categories, anchors, lookarounds, back-references: no literal
+
+
+class DocumentIndex:
+    """Where literals occur in a document's text, compared case-folded.
+
+    Used only where case folding keeps every character one character long (no "ß", no
+    ligature, no dotted capital I), so that a position in the folded text is the same
+    position in the document text; `usable` says whether that holds.
+    """
+
+    def __init__(self, text: str, starts: list[int]) -> None:
+        self.text = text.casefold()
+        self.usable = len(self.text) == len(text)
+        self.starts = starts
+        self._positions: dict[str, list[int]] = {}
+
+    def positions(self, literal: str) -> list[int]:
+        """Every offset where `literal` starts, overlapping occurrences included."""
+        if literal not in self._positions:
+            found, at = [], self.text.find(literal)
+            while at != -1:
+                found.append(at)
+                at = self.text.find(literal, at + 1)
+            self._positions[literal] = found
+        return self._positions[literal]
+
+    def starts_of(self, literals: frozenset[str]) -> list[int]:
+        """Offsets where one of `literals` starts, in order."""
+        out: set[int] = set()
+        for literal in literals:
+            out.update(self.positions(literal))
+        return sorted(out)
+
+    def units_with(self, literals: frozenset[str]) -> set[int]:
+        """Indexes of the units where one of `literals` starts."""
+        return {bisect_right(self.starts, at) - 1 for literal in literals for at in self.positions(literal)}
+
+
+def windows(units: set[int], count: int, before: int, after: int) -> list[tuple[int, int]]:
+    """Runs of unit indexes [first, last] around `units`, each widened by `before` and
+    `after` units, merged where they meet."""
+    out: list[tuple[int, int]] = []
+    for index in sorted(units):
+        first, last = max(0, index - before), min(count - 1, index + after)
+        if out and first <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], last))
+        else:
+            out.append((first, last))
+    return out
