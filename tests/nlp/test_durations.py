@@ -115,3 +115,9 @@ def test_numbers_in_words_round_trip(n: int) -> None:
 def test_any_text_is_safe(text: str) -> None:
     for found in find_durations(text):
         assert found.days >= 0 and found.iso.startswith("P")
+
+
+def test_a_sentence_without_a_unit_word_has_no_period_and_case_folding_still_finds_one() -> None:
+    assert find_durations("The Funder will pay the grant in advance.") == []
+    # the Kelvin sign matches "k" case-insensitively: the shortcut must not drop it
+    assert [d.iso for d in find_durations("Four WEE\u212aS' notice.")] == ["P4W"]

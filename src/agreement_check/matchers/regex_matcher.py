@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 SECONDS_PER_MB = 2.0
 MIN_SECONDS = 0.25
 AFTER_UNITS = 1  # searched after a candidate unit, for matches that run into the next unit
-CHARS_PER_TRY = 30  # one try at an offset costs about what a search over this many characters does
+CHARS_PER_TRY = 60  # one try at an offset costs about what a search over this many characters does
 WHOLE_TEXT_SHARE = 0.6  # above this share of the text in windows, one search over all of it
 
 
@@ -88,9 +88,8 @@ def _matches(pattern: regex.Pattern[str], ctx: DocumentContext, budget: float) -
         yield from pattern.finditer(ctx.text, timeout=budget)
         return
     leading = leading_literals(pattern.pattern)
-    starts = index.starts_of(leading) if leading is not None else None
-    if starts is not None and len(starts) * CHARS_PER_TRY <= len(ctx.text):
-        yield from _anchored(pattern, ctx.text, starts, budget)
+    if leading is not None and index.count(leading) * CHARS_PER_TRY <= len(ctx.text):
+        yield from _anchored(pattern, ctx.text, index.starts_of(leading), budget)
         return
     runs = windows(index.units_with(required), len(ctx.units), 0, AFTER_UNITS)
     regions = [(ctx.starts[first], _end_of(ctx, last)) for first, last in runs]
@@ -102,17 +101,21 @@ def _matches(pattern: regex.Pattern[str], ctx: DocumentContext, budget: float) -
 
 def _anchored(pattern: regex.Pattern[str], text: str, starts: list[int], budget: float) -> Iterator[regex.Match[str]]:
     """finditer's matches when every match starts at one of `starts`: a search tries each
-    offset in turn and resumes after a match, so trying those offsets in turn is the same."""
-    deadline = time.monotonic() + budget
+    offset in turn and resumes after a match, so trying those offsets in turn is the same.
+
+    Each try has the search's time limit; the tries together stop after `budget` seconds
+    of this process's CPU time (not wall time, which a busy machine stretches: the whole
+    search is one call to the engine, these tries are many)."""
+    deadline = time.process_time() + budget
     resume = 0
     for at in starts:
         if at < resume:
             continue
-        match = pattern.match(text, at, timeout=max(deadline - time.monotonic(), 0.001))
+        match = pattern.match(text, at, timeout=budget)
         if match is not None and match.end() > match.start():
             resume = match.end()
             yield match
-        if time.monotonic() > deadline:
+        if time.process_time() > deadline:
             raise TimeoutError
 
 

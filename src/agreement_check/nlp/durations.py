@@ -134,8 +134,14 @@ def compare(a: Duration, b: Duration) -> int:
     return (xa > xb) - (xa < xb)
 
 
+_UNIT_STEMS = ("day", "week", "month", "year")  # every period names one of them
+
+
 def find_durations(text: str) -> list[Duration]:
     """Every period written in `text`, in order."""
+    folded = text.casefold()  # as the pattern's case-insensitive matching compares letters
+    if not any(stem in folded for stem in _UNIT_STEMS):
+        return []  # most sentences name no period; the pattern would try every character
     found = []
     for match in PATTERN.finditer(text):
         duration = _from_match(match)
