@@ -100,12 +100,12 @@ def _words(textpage, raw, height: float, looks: PageLooks, hidden: list[tuple[st
     for match in _WORD.finditer(text):
         start, end = match.start(), match.end() - 1
         size = round(raw.FPDFText_GetFontSize(handle, start), 1)
-        bold = _is_bold(handle, raw, start, bold_by_object)
+        text_object = raw.FPDFText_GetTextObject(handle, start)  # asked once a word, for both uses
+        bold = _is_bold(handle, raw, start, bold_by_object, text_object)
         for first, last, (x0, _, top, bottom), (_, x1, top2, bottom2) in _split_at_gaps(start, end, box, size):
             upper, lower = min(top, top2), max(bottom, bottom2)
-            why = looks.reason(
-                raw.FPDFText_GetTextObject(handle, first), (x0, height - lower, x1, height - upper), size
-            )
+            drawn_by = text_object if first == start else raw.FPDFText_GetTextObject(handle, first)
+            why = looks.reason(drawn_by, (x0, height - lower, x1, height - upper), size)
             if why:
                 hidden.append((text[first : last + 1], why))
                 continue
@@ -151,12 +151,15 @@ def _split_at_gaps(start: int, end: int, box, size: float) -> list[tuple[int, in
     return pieces
 
 
-def _is_bold(handle, raw, index: int, cache: dict[int, bool] | None = None) -> bool:  # type: ignore[no-untyped-def]
+def _is_bold(handle, raw, index: int, cache: dict[int, bool] | None = None, text_object=None) -> bool:  # type: ignore[no-untyped-def]
     """Bold from the font's name or weight, looked up once per text object (a run of text
-    in one font), not once per word."""
+    in one font), not once per word. `text_object` is the object of character `index`
+    when the caller has it already."""
     if index < 0:
         return False
-    key = ctypes.cast(raw.FPDFText_GetTextObject(handle, index), ctypes.c_void_p).value or 0
+    if text_object is None:
+        text_object = raw.FPDFText_GetTextObject(handle, index)
+    key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
     if cache is not None and key in cache:
         return cache[key]
     bold = _font_is_bold(handle, raw, index)
