@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from agreement_check.context import DocumentContext
 from agreement_check.matchers.prefilter import leading_literals, required_literals, windows
 from agreement_check.matchers.regex_matcher import _matches, compile_pattern
+from agreement_check.nlp.context import DocumentContext
 from agreement_check.parsers.text_reader import document_from_text
 
 
