@@ -280,8 +280,8 @@ def cold_start(work: Path, repeat: int) -> dict[str, float]:
 
 def verdicts(results: dict[str, object]) -> dict[str, bool]:
     sizes = results["sizes"]  # type: ignore[assignment]
-    pdf = [r["ratio_to_floor"] for r in sizes if r["format"] == "pdf" and r["pages"] >= 20 and r["ratio_to_floor"]]  # type: ignore[index]
-    docx = [r["ratio_to_floor"] for r in sizes if r["format"] == "docx" and r["pages"] >= 20]  # type: ignore[index]
+    pdf = [r["ratio_to_floor"] for r in sizes if r["format"] == "pdf" and r["pages"] >= 10 and r["ratio_to_floor"]]  # type: ignore[index]
+    docx = [r["ratio_to_floor"] for r in sizes if r["format"] == "docx" and r["pages"] >= 10]  # type: ignore[index]
     b = results["batch"]  # type: ignore[assignment]
     return {
         "pdf_per_page_within_5x_pdftotext_and_tokenising": bool(pdf) and max(pdf) <= TARGETS["pdf_ratio"],
