@@ -18,16 +18,17 @@ are compared case-folded, as the pattern's case-insensitive matching compares th
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 from bisect import bisect_right
 from functools import lru_cache
+from typing import Any
 
-try:  # the standard library's parser, renamed in Python 3.11
-    from re import _constants as _c  # type: ignore[attr-defined]
-    from re import _parser as _p  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+# the standard library's own pattern parser (private, renamed in Python 3.11)
+_NEW_NAMES = sys.version_info >= (3, 11)
+_c: Any = importlib.import_module("re._constants" if _NEW_NAMES else "sre_constants")
+_p: Any = importlib.import_module("re._parser" if _NEW_NAMES else "sre_parse")
 
 MIN_LITERAL = 2  # a one-letter literal prefilters nothing
 _UNSAFE = frozenset("{}[]")  # the regex module reads these differently (fuzzy and set syntax)
@@ -51,7 +52,7 @@ def leading_literals(pattern: str) -> frozenset[str] | None:
     return found if found is not None and all(s.isascii() for s in found) else None
 
 
-def _parsed(pattern: str) -> list[tuple[object, object]] | None:
+def _parsed(pattern: str) -> list[tuple[Any, Any]] | None:
     if "[[" in pattern:
         return None
     try:
@@ -66,13 +67,13 @@ def _checked(found: set[str] | None) -> frozenset[str] | None:
     return frozenset(found)
 
 
-def _sequence(items: list[tuple[object, object]]) -> set[str] | None:
+def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
     """The best required set of a sequence: runs of literals, or one element's own set."""
     options: list[set[str]] = []
     run: list[str] = []
     for op, arg in items:
         if op is _c.LITERAL:
-            run.append(chr(arg))  # type: ignore[arg-type]
+            run.append(chr(arg))
             continue
         if run:
             options.append({"".join(run).casefold()})
@@ -85,13 +86,13 @@ def _sequence(items: list[tuple[object, object]]) -> set[str] | None:
     return max(options, key=_strength) if options else None
 
 
-def _leading(items: list[tuple[object, object]]) -> set[str] | None:
+def _leading(items: list[tuple[Any, Any]]) -> set[str] | None:
     """What every match of a sequence starts with: its first run of literals, or the
     leading set of its first element that consumes text."""
     run: list[str] = []
     for op, arg in items:
         if op is _c.LITERAL:
-            run.append(chr(arg))  # type: ignore[arg-type]
+            run.append(chr(arg))
             continue
         if run:
             break
@@ -101,15 +102,15 @@ def _leading(items: list[tuple[object, object]]) -> set[str] | None:
     return {"".join(run).casefold()} if run else None
 
 
-def _first(op: object, arg: object) -> set[str] | None:
+def _first(op: Any, arg: Any) -> set[str] | None:
     if op is _c.SUBPATTERN:
-        return _leading(list(arg[-1]))  # type: ignore[index]
+        return _leading(list(arg[-1]))
     if op in _REPEATS:
-        low, _high, item = arg  # type: ignore[misc]
+        low, _high, item = arg
         return _leading(list(item)) if low >= 1 else None
     if op is _c.BRANCH:
         union: set[str] = set()
-        for branch in arg[1]:  # type: ignore[index]
+        for branch in arg[1]:
             found = _leading(list(branch))
             if not found:
                 return None
@@ -123,17 +124,17 @@ def _strength(option: set[str]) -> tuple[int, int]:
     return (min(len(s) for s in option), -len(option))
 
 
-def _element(op: object, arg: object) -> set[str] | None:
+def _element(op: Any, arg: Any) -> set[str] | None:
     if op is _c.SUBPATTERN:
-        return _sequence(list(arg[-1]))  # type: ignore[index]
+        return _sequence(list(arg[-1]))
     if op is _ATOMIC:
-        return _sequence(list(arg))  # type: ignore[call-overload]
+        return _sequence(list(arg))
     if op in _REPEATS:
-        low, _high, item = arg  # type: ignore[misc]
+        low, _high, item = arg
         return _sequence(list(item)) if low >= 1 else None
     if op is _c.BRANCH:
         union: set[str] = set()
-        for branch in arg[1]:  # type: ignore[index]
+        for branch in arg[1]:
             found = _sequence(list(branch))
             if not found:
                 return None
