@@ -40,6 +40,7 @@ class Finding:
     values: dict[str, Any] = field(default_factory=dict)
     suggestion: str = ""
     edit: str = "insert"  # for --suggest-edits: add the wording, or replace the evidence with it
+    heading: str = ""  # what this status means in words: "No six months' notice ..." for a gap
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -53,6 +54,8 @@ class Finding:
         }
         if self.status in {"gap", "review"} and self.suggestion:
             out["suggestion"] = self.suggestion
+        if self.heading:
+            out["heading"] = self.heading
         return out
 
     def to_cache_dict(self) -> dict[str, Any]:
@@ -81,6 +84,12 @@ class RuleInfo:
     suggestion: str
     source: str = "The Compact"
     section: tuple[str, ...] = ()
+    headings: tuple[tuple[str, str], ...] = ()  # (status, heading) from the rule's gap_title, met_title...
+
+    def heading(self, status: str) -> str:
+        """The heading a finding of this status is shown under: a gap says what is missing
+        or wrong, met what is there; the rule's title where the rule gives none."""
+        return dict(self.headings).get(status, self.title)
 
 
 @dataclass(frozen=True)

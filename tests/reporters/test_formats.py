@@ -63,7 +63,8 @@ def test_csv_has_one_row_per_document_and_rule(report: Report) -> None:
 def test_markdown_lists_gaps_with_what_to_ask_for(report: Report) -> None:
     text = get_reporter("markdown").render(report)
     assert "| Document | Pack | Gaps |" in text
-    assert "### Gap: At least six months' notice" in text
+    assert "### Gap: No six months' notice before the funder can end the agreement (high priority)" in text
+    assert "**Ask for these first:**" in text
     assert "**What to ask for:**" in text
     assert "could not be read" in text
 

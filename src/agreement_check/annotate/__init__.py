@@ -19,7 +19,7 @@ def quoted_wording(suggestion: str) -> str:
 def comment_text(finding: Finding, info: RuleInfo | None) -> list[str]:
     """The paragraphs of the comment on one finding."""
     label = "Gap" if finding.status == "gap" else "To check"
-    title = info.title if info else finding.rule
+    title = finding.heading or (info.heading(finding.status) if info else finding.rule)
     lines = [f"{label}: {title}", finding.message]
     if info:
         lines.append(f"{info.source} ({info.commitment_ref}): “{info.commitment_quote}”")

@@ -96,6 +96,7 @@ def rule_text(rule: Rule) -> str:
     out = [
         f"{spec.id}  ({spec.severity})",
         spec.title,
+        *([f"Reported as: {_headings(spec)}"] if _headings(spec) else []),
         "",
         "What it checks:",
         wrap(spec.description),
@@ -114,6 +115,12 @@ def rule_text(rule: Rule) -> str:
         out.append(textwrap.indent(textwrap.fill(" ".join(example.text.split()), 84), "      "))
     out.append(f"\nDefined in {rule.source}")
     return "\n".join(out)
+
+
+def _headings(spec) -> str:  # type: ignore[no-untyped-def]
+    """'gap: “No …”; met: “…”': the heading each status of a rule is reported under."""
+    pairs = [("gap", spec.gap_title), ("to check", spec.review_title), ("met", spec.met_title)]
+    return "; ".join(f"{label}: “{text}”" for label, text in pairs if text)
 
 
 def rules_markdown(packs) -> str:  # type: ignore[no-untyped-def]
@@ -136,6 +143,9 @@ def rules_markdown(packs) -> str:  # type: ignore[no-untyped-def]
         for rule in pack.rules:
             r = rule.spec
             out += [f"### {rule.id}", "", f"**{r.title}** ({r.severity})", "", " ".join(r.description.split()), ""]
+            headings = _headings(r)
+            if headings:
+                out += [f"Reported as: {headings}", ""]
             out += [f"> {' '.join(r.commitment.quote.split())}", ">", f"> — {r.reference}", ""]
             out += [f"What to ask for: {' '.join(r.suggestion.split())}", "", "Examples:", ""]
             for example in r.examples:

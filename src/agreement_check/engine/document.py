@@ -12,6 +12,7 @@ from agreement_check.model import Document
 from agreement_check.nlp.context import DocumentContext
 from agreement_check.report import DocumentResult, RuleInfo
 from agreement_check.ruleset import Pack
+from agreement_check.ruleset.rule import Rule
 
 
 def check_read(path: Path, document: Document, packs: dict[str, Pack], pack: str) -> DocumentResult:
@@ -52,7 +53,15 @@ def rule_infos(packs: dict[str, Pack]) -> dict[str, RuleInfo]:
             suggestion=" ".join(rule.spec.suggestion.split()),
             source=pack.spec.source.document,
             section=tuple(rule.spec.section),
+            headings=rule_headings(rule),
         )
         for pack in packs.values()
         for rule in pack.rules
     }
+
+
+def rule_headings(rule: Rule) -> tuple[tuple[str, str], ...]:
+    """(status, heading) for each status the rule file names a heading for."""
+    spec = rule.spec
+    pairs = (("gap", spec.gap_title), ("met", spec.met_title), ("review", spec.review_title))
+    return tuple((status, text) for status, text in pairs if text)

@@ -127,7 +127,15 @@ def decide(rule: Rule, ctx: DocumentContext) -> Finding:
         values=values,
         suggestion=rule.spec.suggestion.strip(),
         edit=decision.edit,
+        heading=message if decision.status == "not-applicable" and message else _heading(rule, decision.status),
     )
+
+
+def _heading(rule: Rule, status: str) -> str:
+    """The rule's heading for this status (gap_title, met_title, review_title), or its title."""
+    spec = rule.spec
+    by_status = {"gap": spec.gap_title, "met": spec.met_title, "review": spec.review_title}
+    return by_status.get(status) or spec.title
 
 
 def _default_evidence(decision: Decision) -> list[str]:

@@ -7,7 +7,7 @@ characters and then escaped as the runner expects, so it cannot end the command 
 from __future__ import annotations
 
 from agreement_check.report import Report
-from agreement_check.reporters.common import where
+from agreement_check.reporters.common import heading, where
 from agreement_check.reporters.sanitize import terminal
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -37,7 +37,7 @@ class GithubReporter:
                 if finding.status not in {"gap", "review"} or report.accepted_reason(doc.path, finding):
                     continue
                 info = report.rules.get(finding.rule)
-                title = info.title if info else finding.rule
+                title = heading(finding, info)
                 level = LEVEL.get(finding.severity, "warning") if finding.status == "gap" else "notice"
                 place = where(finding)
                 message = finding.message + (f" [{place}]" if place and place not in finding.message else "")

@@ -20,9 +20,8 @@ from typing import Any
 from jinja2 import Environment, select_autoescape
 
 from agreement_check import __version__
-from agreement_check.codes import SEVERITY_RANK
 from agreement_check.report import DocumentResult, Report
-from agreement_check.reporters.common import counts, finding_view
+from agreement_check.reporters.common import counts, finding_view, heading, ranked
 from agreement_check.reporters.html_batch import Group, anchor, folder_of, groups, pack_table, short
 from agreement_check.reporters.sanitize import xml
 
@@ -84,10 +83,7 @@ def _error(doc: DocumentResult, folder: str) -> dict[str, Any]:
 def _document(group: Group, report: Report, folder: str) -> dict[str, Any]:
     doc = group.first
     c = counts(doc)
-    shown = sorted(
-        (f for f in doc.findings if f.status in {"gap", "review"}),
-        key=lambda f: (f.status != "gap", -SEVERITY_RANK.get(f.severity, 0)),
-    )
+    shown = [f for f in ranked(doc.findings) if f.status in {"gap", "review"}]
     findings = [
         {
             **finding_view(f, report.rules.get(f.rule)),
@@ -97,11 +93,7 @@ def _document(group: Group, report: Report, folder: str) -> dict[str, Any]:
         }
         for f in shown
     ]
-    met = [
-        report.rules[f.rule].title if f.rule in report.rules else f.rule
-        for f in doc.findings
-        if f.status in {"met", "not-applicable"}
-    ]
+    met = [heading(f, report.rules.get(f.rule)) for f in doc.findings if f.status in {"met", "not-applicable"}]
     return {
         "path": short(doc.path, folder),
         "twins": [short(p, folder) for p in group.twins],

@@ -10,7 +10,7 @@ from __future__ import annotations
 from agreement_check import __version__
 from agreement_check.provenance import MARKDOWN_MARK
 from agreement_check.report import DocumentResult, Report
-from agreement_check.reporters.common import counts
+from agreement_check.reporters.common import SEVERITY_WORDS, ask_first, counts, heading, ranked
 from agreement_check.reporters.sanitize import markdown as md
 
 
@@ -46,12 +46,17 @@ class MarkdownReporter:
         if doc.status == "error":
             return [*out, f"Could not be read ({md(doc.error_code or '')}): {md(doc.error_message or '')}"]
         out += [line for warning in doc.warnings for line in (f"_Note:_ {md(warning)}", "")]
-        shown = [f for f in doc.findings if f.status in {"gap", "review"}]
+        shown = [f for f in ranked(doc.findings) if f.status in {"gap", "review"}]
         if not shown:
             return [*out, "No gaps found."]
+        first = ask_first(doc, report)
+        if first:
+            out += ["**Ask for these first:**", ""]
+            out += [f"{n}. {md(heading(f, report.rules.get(f.rule)))}" for n, f in enumerate(first, 1)]
+            out.append("")
         for finding in shown:
             info = report.rules.get(finding.rule)
-            title = info.title if info else finding.rule
+            title = f"{heading(finding, info)} ({SEVERITY_WORDS.get(finding.severity, finding.severity)} priority)"
             label = "Gap" if finding.status == "gap" else "To check"
             reason = report.accepted_reason(doc.path, finding)
             accepted = f" _(accepted: {md(reason)})_" if reason else ""

@@ -9,14 +9,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.padding import Padding
 
-from agreement_check.codes import SEVERITY_RANK
 from agreement_check.provenance import TEXT_SUMMARY
 from agreement_check.report import DocumentResult, Finding, Report, RuleInfo
+from agreement_check.reporters.common import SEVERITY_WORDS, ask_first, heading, ranked
 from agreement_check.reporters.sanitize import file_name, terminal
 
 STATUS_STYLE = {"gap": "bold red", "review": "bold yellow", "met": "green", "not-applicable": "dim"}
 STATUS_LABEL = {"gap": "GAP", "review": "CHECK", "met": "ok", "not-applicable": "n/a"}
-ORDER = {"gap": 0, "review": 1, "met": 2, "not-applicable": 3}
 
 
 def _t(text: str) -> str:
@@ -67,11 +66,8 @@ class TextReporter:
         console.print(Padding(f"[dim]Checked against {_t(doc.pack_reason or str(doc.pack))}[/]", (0, 0, 0, 2)))
         for warning in doc.warnings:
             console.print(Padding(f"[yellow]Note:[/] {_t(warning)}", (0, 0, 0, 2)))
-        ranked = sorted(
-            enumerate(doc.findings),
-            key=lambda pair: (ORDER.get(pair[1].status, 9), -SEVERITY_RANK.get(pair[1].severity, 0), pair[0]),
-        )
-        for _, finding in ranked:
+        self._ask_first(console, doc, report)
+        for finding in ranked(doc.findings):
             info = rules.get(finding.rule)
             accepted = report.accepted_reason(doc.path, finding)
             if accepted is not None:
@@ -81,12 +77,26 @@ class TextReporter:
             else:
                 self._brief(console, finding, info)
 
+    def _ask_first(self, console: Console, doc: DocumentResult, report: Report) -> None:
+        """The few gaps to raise first, errors first, before the details."""
+        first = ask_first(doc, report)
+        if not first:
+            return
+        console.print(Padding("[bold]Ask for these first:[/]", (0, 0, 0, 2)))
+        for number, finding in enumerate(first, 1):
+            priority = SEVERITY_WORDS.get(finding.severity, finding.severity)
+            line = f"{number}. {_t(heading(finding, report.rules.get(finding.rule)))} [dim]({priority} priority)[/]"
+            console.print(Padding(line, (0, 0, 0, 4)))
+        console.print()
+
     def _brief(self, console: Console, finding: Finding, info: RuleInfo | None, note: str = "") -> None:
         label = STATUS_LABEL[finding.status]
         style = STATUS_STYLE[finding.status]
-        title = info.title if info else finding.rule
+        priority = SEVERITY_WORDS.get(finding.severity, finding.severity) if finding.status in {"gap", "review"} else ""
         extra = f" [dim]({_t(note)})[/]" if note else ""
-        console.print(Padding(f"[{style}]{label:<5}[/] {_t(title)}{extra}", (0, 0, 0, 2)))
+        console.print(
+            Padding(f"[{style}]{label:<5}[/] {priority:<6} {_t(heading(finding, info))}{extra}", (0, 0, 0, 2))
+        )
 
     def _detailed(self, console: Console, finding: Finding, info: RuleInfo | None) -> None:
         self._brief(console, finding, info)

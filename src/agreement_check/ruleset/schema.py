@@ -84,6 +84,18 @@ class RuleSpec(Strict):
 
     id: str = Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$", description="<pack>/<file name without .yaml>")
     title: str = Field(min_length=1)
+    gap_title: str | None = Field(
+        default=None,
+        min_length=1,
+        description="the heading of a gap: what is missing or wrong (\"No six months' notice before the funder can "
+        'end the agreement"); without it, reports show `title`',
+    )
+    met_title: str | None = Field(
+        default=None, min_length=1, description="the heading when the commitment is met: what the document provides"
+    )
+    review_title: str | None = Field(
+        default=None, min_length=1, description="the heading of a finding to check by hand: what to look at"
+    )
     severity: Severity = "error"
     commitment: Commitment
     reference: str = Field(min_length=1)

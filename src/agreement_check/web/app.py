@@ -33,10 +33,9 @@ from starlette.routing import Route
 from starlette.types import ASGIApp
 
 from agreement_check import __version__
-from agreement_check.codes import SEVERITY_RANK
 from agreement_check.errors import CheckCancelled
 from agreement_check.report import DocumentResult, Report
-from agreement_check.reporters.common import finding_view
+from agreement_check.reporters.common import ask_first, finding_view, heading, ranked
 from agreement_check.web.compact import compact_context
 from agreement_check.web.origin import same_origin
 from agreement_check.web.request_log import RequestLog, stats
@@ -273,13 +272,12 @@ def _download(label: str, name: str, text: str, mime: str = "text/html") -> dict
 def _document(doc: DocumentResult, report: Report, name: str) -> dict[str, Any]:
     if doc.status == "error":
         return {"name": name, "error": doc.error_message}
-    shown = sorted(
-        (f for f in doc.findings if f.status in {"gap", "review"}),
-        key=lambda f: (f.status != "gap", -SEVERITY_RANK.get(f.severity, 0)),
-    )
+    shown = [f for f in ranked(doc.findings) if f.status in {"gap", "review"}]
     findings = [finding_view(f, report.rules.get(f.rule)) for f in shown]
-    met = [report.rules[f.rule].title for f in doc.findings if f.status == "met" and f.rule in report.rules]
+    met = [heading(f, report.rules.get(f.rule)) for f in doc.findings if f.status == "met"]
+    first = [heading(f, report.rules.get(f.rule)) for f in ask_first(doc, report)]
     return {
+        "ask_first": first,
         "name": name,
         "gaps": sum(f.status == "gap" for f in doc.findings),
         "review": sum(f.status == "review" for f in doc.findings),
