@@ -62,7 +62,7 @@ def short_notice(tmp_path: Path) -> Path:
 def test_compliant_document_exits_zero_and_validates(compliant: Path) -> None:
     result = run(["check", "--pack", "leeds-compact", "--format", "json", str(compliant)])
     assert result.exit_code == 0, result.output
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     jsonschema.validate(report, SCHEMA)
     (doc,) = report["documents"]
     assert {f["status"] for f in doc["findings"]} <= {"met", "not-applicable"}, [
@@ -73,7 +73,7 @@ def test_compliant_document_exits_zero_and_validates(compliant: Path) -> None:
 def test_gap_exits_one_with_values(short_notice: Path) -> None:
     result = run(["check", "--format", "json", str(short_notice)])
     assert result.exit_code == 1
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     jsonschema.validate(report, SCHEMA)
     notice = next(f for f in report["documents"][0]["findings"] if f["rule"] == "leeds-compact/termination-notice")
     assert notice["status"] == "gap" and notice["values"] == {"notice": "P1M", "notice_days": 30}
@@ -90,7 +90,7 @@ def test_unreadable_document_is_an_entry_and_exit_three(tmp_path: Path, complian
     bad.write_bytes(b"PK\x03\x04not really")
     result = run(["check", "--format", "json", str(bad), str(compliant)])
     assert result.exit_code == 3
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     jsonschema.validate(report, SCHEMA)
     assert [d["status"] for d in report["documents"]] == ["error", "checked"]
     assert report["documents"][0]["error"]["code"] == "corrupt"
@@ -110,7 +110,7 @@ def test_output_file_is_written(tmp_path: Path, compliant: Path) -> None:
     target = tmp_path / "out" / "report.json"
     target.parent.mkdir()
     result = run(["check", "--format", "json", "--output", str(target), str(compliant)])
-    assert result.exit_code == 0 and result.output == ""
+    assert result.exit_code == 0 and result.stdout == "Summary: 1 document, 1 checked, 0 gaps.\n"
     jsonschema.validate(json.loads(target.read_text()), SCHEMA)
     assert [p.name for p in target.parent.iterdir()] == ["report.json"]
 

@@ -160,7 +160,7 @@ def test_the_command_reports_it_in_the_json_contract_and_exits_3(tmp_path: Path)
         cli, ["check", "--format", "json", str(tmp_path / "spring-newsletter.txt"), str(tmp_path / "page.pdf")]
     )
     assert result.exit_code == 3, result.output
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     jsonschema.validate(report, json.loads((REPO / "src/agreement_check/schemas/report.schema.json").read_text()))
     errors = {Path(d["path"]).name: d["error"] for d in report["documents"]}
     assert errors["spring-newsletter.txt"] == {"code": "not-an-agreement", "message": NOT_AN_AGREEMENT}

@@ -59,7 +59,7 @@ def test_ocr_reads_the_notice_clause_of_a_scan_with_its_page(scan: Path) -> None
         cli, ["check", str(scan), "--ocr", "--pack", "leeds-compact", "--format", "json", "--quiet", "--jobs", "1"]
     )
     assert result.exit_code in (0, 1), result.output
-    (doc,) = json.loads(result.output)["documents"]
+    (doc,) = json.loads(result.stdout)["documents"]
     assert any("read by OCR" in w and "Page 1 " in w and "may contain errors" in w for w in doc["warnings"])
     (notice,) = [f for f in doc["findings"] if f["rule"] == "leeds-compact/termination-notice"]
     assert notice["status"] == "gap"

@@ -86,6 +86,19 @@ def announce_marked_copies(report: Report) -> None:
             click.echo(f"{file_name(doc.path)}: {terminal(doc.marked_copy.warning())}", err=True)
 
 
+def tell_terminal(report: Report, settings: Settings) -> None:
+    """The summary line and the documents that could not be read, whatever the formats and
+    outputs: on stderr when stdout carries a report (so the report stays clean to pipe),
+    on stdout when every report went to a file. A text report on stdout says both already."""
+    from agreement_check.reporters.text import summary_line, unread_lines
+
+    to_screen = [fmt for fmt, target in pair_outputs(settings.format, settings.output) if target is None]
+    if to_screen == ["text"]:
+        return
+    for line in [*unread_lines(report), summary_line(report)]:
+        click.echo(line, err=bool(to_screen))
+
+
 def write_reports(
     report: Report,
     settings: Settings,

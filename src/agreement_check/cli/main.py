@@ -159,7 +159,12 @@ def cli() -> None:
     show_default=True,
     help="Megabytes one document may use before it is stopped (error too-large).",
 )
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="No progress bar, and no summary line on the terminal when the report goes to a file or is not text.",
+)
 @click.option("--verbose", "-v", is_flag=True, help="Show the evidence of every finding, not only the gaps.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
 @click.pass_context
@@ -183,6 +188,7 @@ def check(
         announce_marked_copies,
         options_from_settings,
         planned_outputs,
+        tell_terminal,
         with_marked_copies,
         write_reports,
     )
@@ -202,6 +208,8 @@ def check(
         report, settings, verbose=verbose, color=color, baseline_out=write_baseline_to, reason=reason
     )
     announce_marked_copies(report)
+    if not quiet:
+        tell_terminal(report, settings)
     sys.exit(exit_code(report, settings.fail_on))
 
 

@@ -121,14 +121,34 @@ class TextReporter:
         console.print()
 
     def _summary(self, console: Console, report: Report) -> None:
-        s = report.summary()
-        parts = [f"{s['documents']} document{'s' if s['documents'] != 1 else ''}", f"{s['checked']} checked"]
-        if s["errors"]:
-            parts.append(f"[bold red]{s['errors']} could not be read[/]")
-        parts.append(f"{s['gaps']} gap{'s' if s['gaps'] != 1 else ''}")
-        if s["review"]:
-            parts.append(f"{s['review']} to check by hand")
-        if report.skipped:
-            count = len(report.skipped)
-            parts.append(f"{count} other file{'s' if count != 1 else ''} in the folders not checked")
-        console.print(TEXT_SUMMARY + ", ".join(parts) + ".")  # also how a re-run knows the file
+        console.print(summary_line(report, markup=True))
+
+
+def summary_line(report: Report, *, markup: bool = False) -> str:
+    """'Summary: 3 documents, 2 checked, 1 could not be read, 4 gaps.': the line every run
+    ends with, in the text report and on the terminal whatever the report's format."""
+    s = report.summary()
+    parts = [f"{s['documents']} document{'s' if s['documents'] != 1 else ''}", f"{s['checked']} checked"]
+    if s["errors"]:
+        unread = f"{s['errors']} could not be read"
+        parts.append(f"[bold red]{unread}[/]" if markup else unread)
+    parts.append(f"{s['gaps']} gap{'s' if s['gaps'] != 1 else ''}")
+    if s["review"]:
+        parts.append(f"{s['review']} to check by hand")
+    if report.skipped:
+        count = len(report.skipped)
+        parts.append(f"{count} other file{'s' if count != 1 else ''} in the folders not checked")
+    return TEXT_SUMMARY + ", ".join(parts) + "."  # also how a re-run knows the file
+
+
+def unread_lines(report: Report) -> list[str]:
+    """One line per document that could not be read or was not checked, with its code and
+    why, safe to print on a terminal."""
+    out = []
+    for doc in report.documents:
+        if doc.status == "error":
+            what = "was not checked" if doc.error_code == "not-an-agreement" else "could not be read"
+            out.append(
+                f"{file_name(doc.path)} {what} ({terminal(doc.error_code or '')}): {terminal(doc.error_message or '')}"
+            )
+    return out
