@@ -118,6 +118,7 @@ class DocumentResult:
     pack_reason: str = ""
     warnings: tuple[str, ...] = ()
     marked_copy: MarkedCopy | None = None  # asked for with the check; never cached
+    parties: dict[str, Any] = field(default_factory=dict)  # how the document names its sides (PartyNames)
 
     @classmethod
     def error(cls, path: str, code: ErrorCode, message: str) -> DocumentResult:
@@ -162,6 +163,8 @@ class DocumentResult:
         }
         if self.warnings:  # notes such as "a pattern took too long": the findings may be incomplete
             out["warnings"] = list(self.warnings)
+        if self.parties:
+            out["parties"] = dict(self.parties)
         return out
 
 

@@ -41,7 +41,7 @@ def post(client: TestClient, *files: tuple[str, bytes], pack: str = "auto"):  # 
 
 
 def data_link(html: str, label: str) -> bytes:
-    match = re.search(r'<a href="data:[^;]+;base64,([^"]+)" download="[^"]*">' + re.escape(label), html)
+    match = re.search(r'<a href="data:[^,]*?;base64,([^"]+)" download="[^"]*">' + re.escape(label), html)
     assert match, label
     return base64.b64decode(match.group(1))
 
@@ -263,3 +263,17 @@ async def asgi_post(app, on_body_read=None) -> int:  # type: ignore[no-untyped-d
     }
     await app(scope, receive, send)
     return status[0]
+
+
+def test_the_page_opens_with_what_to_ask_first_and_offers_a_letter_to_the_funder(client: TestClient) -> None:
+    html = post(client, ("My offer.pdf", OFFER.read_bytes())).text
+    first = html[html.index("Ask for these first") :]
+    items = re.findall(r"<li>([^<]+)</li>", first[: first.index("</ol>")])
+    assert len(items) == 5 and items[0].startswith("No ")  # a gap says what is missing, errors first
+    assert html.index("Ask for these first") < html.index('<article class="finding')
+    assert "high priority" in html and "medium priority" in html
+    downloads = html[html.index('<p class="downloads">') :]
+    assert downloads.index("letter to the funder") < downloads.index("marked-up copy")
+    letter = data_link(html, "Download a letter to the funder").decode()
+    assert "To: [name], Healthy Neighbourhoods Fund" in letter and "(My offer.pdf)" in letter
+    assert "We may end this grant because of a change in our financial" in " ".join(letter.split())

@@ -13,7 +13,7 @@ import click
 from agreement_check.annotate.targets import MarkedCopies
 from agreement_check.api import CheckOptions, load_configured_packs
 from agreement_check.baseline import Baseline, write_baseline
-from agreement_check.output import pair_outputs, write_atomic
+from agreement_check.output import pair_outputs, refuse_clashes, write_atomic
 from agreement_check.parsers import ParseOptions
 from agreement_check.report import Report
 from agreement_check.reporters import get_reporter
@@ -99,6 +99,50 @@ def tell_terminal(report: Report, settings: Settings) -> None:
         click.echo(line, err=bool(to_screen))
 
 
+def letter_files(
+    report: Report, pairs: list[tuple[str, Path | None]], baseline_out: Path | None
+) -> list[tuple[Path, str]]:
+    """With several documents, the letter to the funder goes to one file per document
+    beside the --output file: letters.txt -> letters-offer.txt, letters-sla.txt. None of
+    them may replace an input, another output or a marked-up copy (UsageError before
+    anything is written)."""
+    target = next((t for fmt, t in pairs if fmt == "letter" and t is not None), None)
+    if target is None or len(report.documents) < 2:
+        return []
+    from agreement_check.reporters.letter import LetterReporter
+
+    files: list[tuple[Path, str]] = []
+    used: set[str] = set()
+    for doc, text in LetterReporter().letters(report):
+        stem = f"{target.stem}-{_safe_stem(doc.path)}"
+        name, n = stem, 1
+        while name.lower() in used:
+            n += 1
+            name = f"{stem}-{n}"
+        used.add(name.lower())
+        files.append((target.with_name(name + (target.suffix or ".txt")), text))
+    others = [(f"the {fmt} report", t) for fmt, t in pairs if t is not None and fmt != "letter"]
+    copies = [
+        (f"the marked-up copy of {d.path}", Path(d.marked_copy.path))
+        for d in report.documents
+        if d.marked_copy and d.marked_copy.path
+    ]
+    baseline = [("the baseline", baseline_out)] if baseline_out is not None else []
+    refuse_clashes(
+        [Path(d.path) for d in report.documents],
+        [*others, *baseline, *copies, *((f"the letter for {file_name(str(p))}", p) for p, _ in files)],
+    )
+    return files
+
+
+def _safe_stem(path: str) -> str:
+    """A document's name as a file-name part: letters, digits, '-', '_' and '.' only."""
+    import re
+
+    stem = Path(path).stem or "document"
+    return re.sub(r"[^\w.-]+", "-", stem).strip(".-") or "document"
+
+
 def write_reports(
     report: Report,
     settings: Settings,
@@ -112,7 +156,14 @@ def write_reports(
     previous = Baseline.load(Path(settings.baseline)) if settings.baseline else None
     if previous is not None:
         report = replace(report, baseline=previous)
-    for fmt, target in pair_outputs(settings.format, settings.output):
+    pairs = pair_outputs(settings.format, settings.output)
+    letters = letter_files(report, pairs, baseline_out)
+    for fmt, target in pairs:
+        if fmt == "letter" and target is not None and len(report.documents) > 1:
+            for path, text in letters:
+                write_atomic(path, text)
+            click.echo(f"letters to the funder: {len(letters)} files beside {file_name(str(target))}", err=True)
+            continue
         use_color = color if color is not None else (target is None and sys.stdout.isatty())
         text = get_reporter(fmt, verbose=verbose, color=use_color).render(report)
         if target is None:

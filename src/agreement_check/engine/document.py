@@ -31,6 +31,7 @@ def check_read(path: Path, document: Document, packs: dict[str, Pack], pack: str
         findings=tuple(findings),
         pack_reason=choice.reason,
         warnings=tuple(document.warnings + ctx.warnings),
+        parties=ctx.party_names.to_dict(),
     )
 
 

@@ -13,6 +13,7 @@ from agreement_check.nlp.calendar_spans import calendar_spans, start_and_end_row
 from agreement_check.nlp.components import COMPONENTS, Item
 from agreement_check.nlp.context import DocumentContext
 from agreement_check.nlp.durations import Duration, parse_iso
+from agreement_check.nlp.own_words import in_own_words
 from agreement_check.nlp.periods import find_periods
 from agreement_check.report import Evidence, Finding
 from agreement_check.ruleset.rule import Decision, Pack, Rule
@@ -125,7 +126,7 @@ def decide(rule: Rule, ctx: DocumentContext) -> Finding:
         reference=rule.spec.reference,
         evidence=tuple(evidence),
         values=values,
-        suggestion=rule.spec.suggestion.strip(),
+        suggestion=in_own_words(" ".join(rule.spec.suggestion.split()), ctx.party_names),
         edit=decision.edit,
         heading=message if decision.status == "not-applicable" and message else _heading(rule, decision.status),
     )

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from agreement_check.model import Document
-from agreement_check.nlp.parties import Parties, find_parties
+from agreement_check.nlp.parties import Parties, PartyNames, find_parties, party_names
 from agreement_check.nlp.provisions import Provision, read_provisions
 from agreement_check.nlp.units import Unit, build_units
 
@@ -43,6 +43,11 @@ class DocumentContext:
     @cached_property
     def parties(self) -> Parties:
         return find_parties([u.text for u in self.units])
+
+    @cached_property
+    def party_names(self) -> PartyNames:
+        """How the document names the funder and the recipient, for wording written back."""
+        return party_names([u.text for u in self.units], self.parties)
 
     @cached_property
     def provisions(self) -> list[Provision]:

@@ -161,3 +161,141 @@ def classify(term: str, description: str) -> str | None:
     if _FUNDER_NAMES.search(near):
         return FUNDER
     return None
+
+
+@dataclass(frozen=True)
+class PartyNames:
+    """How a document names its two sides, for wording written back into it: the terms it
+    defines ("the Council", "the Organisation"), or "we" and "you" in a letter; the full
+    name of each where the document gives it ("Moorside City Council"); and what the
+    document calls itself ("this Agreement", "this offer")."""
+
+    funder: str = "the Funder"
+    recipient: str = "the Recipient"
+    funder_name: str | None = None
+    recipient_name: str | None = None
+    letter: bool = False
+    itself: str = "this Agreement"
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"funder": self.funder, "recipient": self.recipient, "letter": self.letter}
+        if self.funder_name:
+            out["funder_name"] = self.funder_name
+        if self.recipient_name:
+            out["recipient_name"] = self.recipient_name
+        return out
+
+
+_ORG_WORD = re.compile(
+    r"\b(?:council|authority|board|trust|foundation|fund|charity|cic|cio|ltd|limited|association|group|"
+    r"commission|partnership|network|centre|center|project|society|department|icb|nhs|forum|alliance)\b",
+    re.I,
+)
+_NAME_BEFORE = re.compile(
+    r"((?:[A-Z][\w&'’.-]*|of|for|and|the|&|in|on)(?:\s+(?:[A-Z][\w&'’.-]*|of|for|and|the|&|in|on)){0,9})"
+    r"(?:\s*,\s*(?:a|an)\s+[^,()]{3,90}?)?\s*,?\s*$"
+)
+_JOINERS = {"of", "for", "and", "the", "&", "in", "on"}
+_SELF_NAME = re.compile(
+    r"\b(?:this|these)\s+(agreement|contract|letter|offer|grant|memorandum|terms)\b"
+    r"(?!\s+(?:agreement|contract|letter|offer|of\s+grant|funding))",  # "this grant agreement" is an agreement
+    re.I,
+)
+
+
+def party_names(texts: list[str], parties: Parties) -> PartyNames:
+    """The words a document uses for the funder and the recipient: the defined terms when
+    it has one for each side, "we" and "you" when it is written as a letter, and the
+    neutral "the Funder" and "the Recipient" otherwise."""
+    defined: dict[str, str] = {}
+    full: dict[str, str] = {}
+    for text in texts:
+        for pattern in _DEFINED[:2]:
+            for match in pattern.finditer(text):
+                term = match.group(1).strip()
+                role = parties.terms.get(term.lower())
+                if role in {FUNDER, RECIPIENT} and role not in defined:
+                    defined[role] = term
+                    name = _full_name(text[: match.start()], term)
+                    if name:
+                        full[role] = name
+    for term, role in parties.terms.items():  # '"Provider" means ...' definitions
+        if role in {FUNDER, RECIPIENT} and role not in defined:
+            defined[role] = _as_written(texts, term)
+    itself = _itself(texts)
+    if FUNDER in defined and RECIPIENT in defined:
+        return PartyNames(
+            funder=_the(defined[FUNDER]),
+            recipient=_the(defined[RECIPIENT]),
+            funder_name=full.get(FUNDER),
+            recipient_name=full.get(RECIPIENT),
+            itself=itself,
+        )
+    if _written_as_letter(texts):
+        return PartyNames(funder="we", recipient="you", funder_name=_letterhead(texts), letter=True, itself=itself)
+    return PartyNames(funder_name=full.get(FUNDER), recipient_name=full.get(RECIPIENT), itself=itself)
+
+
+def _the(term: str) -> str:
+    """'the Council' for a defined common noun; a proper name stands alone."""
+    return term if term.lower().startswith("the ") or len(term.split()) > 2 else f"the {term}"
+
+
+def _as_written(texts: list[str], term: str) -> str:
+    for text in texts:
+        match = re.search(rf"\b{re.escape(term)}\b", text, re.I)
+        if match and match.group(0)[0].isupper():
+            return match.group(0)
+    return term.title()
+
+
+def _full_name(before: str, term: str) -> str | None:
+    """The name written just before a definition: 'Moorside City Council (the "Council")',
+    or 'Hope Lane Trust, a registered charity (the "Organisation")'."""
+    match = _NAME_BEFORE.search(before.rstrip()[-200:])
+    if not match:
+        return None
+    words = match.group(1).split()
+    lowered = [w.lower() for w in words]
+    for joiner in ("between", "and"):  # "Agreement between X and Y": the name is after the last joiner
+        if joiner in lowered:
+            words = words[len(lowered) - lowered[::-1].index(joiner) :]
+            lowered = [w.lower() for w in words]
+    while words and words[0].lower() in _JOINERS:
+        words.pop(0)
+    while words and words[-1].lower() in _JOINERS:
+        words.pop()
+    name = " ".join(words)
+    if len(words) < 2 or not _ORG_WORD.search(name) or name.lower() == term.lower():
+        return None
+    return name
+
+
+def _written_as_letter(texts: list[str]) -> bool:
+    joined = " ".join(texts[:400])
+    yours = len(re.findall(r"\b(?:you|your)\b", joined, re.I))
+    ours = len(re.findall(r"\b(?:we|our|us)\b", joined, re.I))
+    return yours >= 3 and ours >= 2
+
+
+def _letterhead(texts: list[str]) -> str | None:
+    """The sender of a letter: a short line near the top naming an organisation."""
+    for text in texts[:6]:
+        parts = [p.strip() for p in re.split(r"\s+[–—-]\s+|:\s+", text.strip())]
+        for line in reversed(parts):
+            short = 1 < len(line.split()) <= 8 and line[:1].isupper() and not line.endswith(".")
+            if short and _ORG_WORD.search(line) and not re.search(r"\b(?:dear|re|ref|offer|agreement)\b", line, re.I):
+                return line
+    return None
+
+
+def _itself(texts: list[str]) -> str:
+    """What the document calls itself most often ('this Agreement', 'this offer')."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for match in _SELF_NAME.finditer(text):
+            counts[match.group(0)] = counts.get(match.group(0), 0) + 1
+    if not counts:
+        return "this Agreement"
+    best = max(counts, key=lambda k: counts[k])
+    return best[0].lower() + best[1:]

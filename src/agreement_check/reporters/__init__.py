@@ -15,6 +15,7 @@ class Reporter(Protocol):
 # format name -> (module, class); imported only when used, so `--help` stays fast
 REPORTERS: dict[str, tuple[str, str]] = {
     "text": ("text", "TextReporter"),
+    "letter": ("letter", "LetterReporter"),
     "json": ("json_report", "JsonReporter"),
     "sarif": ("sarif", "SarifReporter"),
     "junit": ("junit", "JunitReporter"),

@@ -231,6 +231,7 @@ def _run(files: list[tuple[Path, str]], pack: str, settings: WebSettings, cancel
     from agreement_check.annotate.targets import MarkedCopies
     from agreement_check.api import CheckOptions, check
     from agreement_check.reporters import get_reporter
+    from agreement_check.reporters.letter import LetterReporter
 
     options = CheckOptions(
         pack=pack,
@@ -240,11 +241,18 @@ def _run(files: list[tuple[Path, str]], pack: str, settings: WebSettings, cancel
     )
     report = check([path for path, _ in files], options, cancel=cancel)
     names = {str(path): name for path, name in files}
+    public = _renamed(report, names)  # the names the user uploaded, not the temporary paths
+    letters = dict(zip((d.path for d in report.documents), LetterReporter().letters(public)))
     documents = []
     for doc in report.documents:
         if cancel.is_set():
             raise CheckCancelled("the check was cancelled")
         entry = _document(doc, report, names.get(doc.path, Path(doc.path).name))
+        if doc.status == "checked":
+            entry["letter"] = {
+                "href": _data_url(letters[doc.path][1].encode(), "text/plain;charset=utf-8"),
+                "name": f"{Path(entry['name']).stem}-letter-to-the-funder.txt",
+            }
         copy = doc.marked_copy
         if copy is not None and copy.path and copy.format in COPY_KINDS:
             kind, mime = COPY_KINDS[copy.format]
@@ -256,9 +264,19 @@ def _run(files: list[tuple[Path, str]], pack: str, settings: WebSettings, cancel
         elif copy is not None:  # the report stands without the copy
             LOG.warning("could not write a marked-up copy (%s)", copy.error_code)
         documents.append(entry)
-    public = _renamed(report, names)  # the names the user uploaded, not the temporary paths
     json_text = json.dumps(public.to_dict(), indent=2, ensure_ascii=False)
+    letter_links = [
+        _download(
+            f"Letter to the funder about {entry['name']} (text, ready to edit)",
+            entry["letter"]["name"],
+            letters[doc.path][1],
+            "text/plain;charset=utf-8",
+        )
+        for doc, entry in zip(report.documents, documents, strict=True)
+        if "letter" in entry
+    ]
     downloads = [  # in the order a charity needs them; the data for software last
+        *letter_links,
         _download("Report to keep or print (HTML)", "agreement-check-report.html", get_reporter("html").render(public)),
         _download("Results as JSON, for software", "agreement-check.json", json_text, "application/json"),
     ]
