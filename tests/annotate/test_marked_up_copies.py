@@ -120,7 +120,7 @@ def test_pdf_copy_has_highlights_over_the_evidence_and_notes(tmp_path: Path) -> 
     notes = [a for a in annotations if a["/Subtype"] == "/Text"]
     shown = [f for f in doc.findings if f.status in {"gap", "review"}]
     assert len(notes) == len(shown)
-    assert len(highlights) == sum(1 for f in shown if f.evidence)
+    assert len(highlights) >= sum(1 for f in shown if f.evidence)  # missing provisions: on the heading or title
     notice = next(a for a in highlights if "six months' notice" in str(a["/Contents"]))
     assert len(notice["/QuadPoints"]) % 8 == 0 and len(notice["/QuadPoints"]) >= 8
 

@@ -52,7 +52,7 @@ def test_action_fails_on_the_new_gap_with_annotations_summary_and_sarif(repo: Pa
     assert done.returncode == 1, done.stderr
     annotations = [line for line in done.stdout.splitlines() if line.startswith("::")]
     assert annotations == [
-        "::error file=templates/small-grants-offer-letter.docx,title=The Compact's mediation and dispute resolution procedure is referenced::"
+        "::error file=templates/small-grants-offer-letter.docx,title=No route to the Compact's mediation and dispute resolution procedure::"
         + annotations[0].split("::", 2)[2]
     ]
     assert "Compact Mediation and Dispute Resolution procedure" in annotations[0]
@@ -83,7 +83,7 @@ def test_a_template_edited_to_one_month_notice_fails(repo: Path, tmp_path: Path)
     document.save(str(path))
     done, _, _ = run_action(repo, tmp_path, baseline="accepted-findings.yaml")
     assert done.returncode == 1
-    assert "::error file=templates/standard-grant-agreement.docx,title=At least six months" in done.stdout
+    assert "::error file=templates/standard-grant-agreement.docx,title=No six months' notice" in done.stdout
 
 
 def test_workflow_uses_the_action_with_inputs_it_declares() -> None:

@@ -57,7 +57,7 @@ def test_hook_fails_the_non_compliant_template(tmp_path: Path) -> None:
     bad = try_repo("small-grants-offer-letter.docx")
     assert bad.returncode != 0
     assert "Failed" in bad.stdout
-    assert "The Compact's mediation and dispute resolution procedure is referenced" in bad.stdout
+    assert "No route to the Compact's mediation and dispute resolution procedure" in bad.stdout
 
 
 def test_a_file_named_like_an_option_is_checked_as_a_file(tmp_path: Path) -> None:

@@ -27,6 +27,13 @@ from agreement_check.annotate.docx_package import (
     relate,
     to_bytes,
 )
+from agreement_check.annotate.docx_places import (
+    contradicting_words,
+    insertion_block,
+    replace_words,
+    section_heading,
+    title_block,
+)
 from agreement_check.parsers import ParseOptions, Reading
 from agreement_check.parsers.safexml import SafePackage
 from agreement_check.report import DocumentResult, Finding, RuleInfo
@@ -67,7 +74,7 @@ def annotate_docx(
             if comments:
                 marker.comment(anchor, comment_text(finding, rules.get(finding.rule)))
             if suggest_edits and finding.suggestion and finding.status == "gap":
-                marker.suggest(anchor, finding)
+                marker.suggest(anchor, finding, rules.get(finding.rule))
             marked += 1
         replaced = {"word/document.xml": to_bytes(marker.root)}
         types = content_types(package)
@@ -92,20 +99,15 @@ class _Marker:
 
     def anchor(self, finding: Finding, info: RuleInfo | None) -> tuple[etree._Element, etree._Element] | None:
         """The paragraphs to mark: the evidence, else the heading of the section where the
-        provision belongs, else the title."""
+        provision belongs, else the title (never a letterhead line or the date above it)."""
         blocks = [e.location.block for e in finding.evidence if e.location.block in self.elements]
         if blocks:
             paragraphs = self.elements[blocks[0]]
             return paragraphs[0], paragraphs[-1]
-        patterns = [re.compile(p, re.I) for p in (info.section if info else ())]
-        for block in self.document.blocks:
-            if block.kind == "heading" and block.index in self.elements and any(p.search(block.text) for p in patterns):
-                paragraph = self.elements[block.index][0]
-                return paragraph, paragraph
-        first = next((b.index for b in self.document.blocks if b.index in self.elements), None)
-        if first is None:
+        block = section_heading(self.document, self.elements, info) or title_block(self.document, self.elements)
+        if block is None:
             return None
-        paragraph = self.elements[first][0]
+        paragraph = self.elements[block.index][0]
         return paragraph, paragraph
 
     def comment(self, anchor: tuple[etree._Element, etree._Element], lines: list[str]) -> None:
@@ -131,17 +133,33 @@ class _Marker:
             text.text = line
             text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
-    def suggest(self, anchor: tuple[etree._Element, etree._Element], finding: Finding) -> None:
-        """Propose the wording as a tracked insertion after the anchor; where the finding's
-        evidence contradicts the commitment, propose deleting that clause too."""
+    def suggest(self, anchor: tuple[etree._Element, etree._Element], finding: Finding, info: RuleInfo | None) -> None:
+        """Propose the fix as tracked changes. Where the evidence contradicts the commitment,
+        edit the words that do (a notice period) if they can be found, else replace the
+        clause; a missing provision is inserted at the end of the rule's section, else
+        before the signature block; other wording goes after the evidence."""
         first, last = anchor
-        if finding.edit == "replace" and finding.evidence:
-            for paragraph in {id(first): first, id(last): last}.values():
+        wording = quoted_wording(finding.suggestion)
+        evidence = finding.edit == "replace" and any(e.location.block in self.elements for e in finding.evidence)
+        if evidence:
+            words = contradicting_words(finding, wording)
+            if words and any(replace_words(p, *words, self._revision) for p in _unique(first, last)):
+                return
+            for paragraph in _unique(first, last):
                 self._delete_runs(paragraph)
+        elif not any(e.location.block in self.elements for e in finding.evidence):
+            block = insertion_block(self.document, self.elements, info)
+            if block is None:
+                return
+            first = last = self.elements[block.index][-1]
+        self._insert_after(last, wording)
+
+    def _insert_after(self, last: etree._Element, wording: str) -> None:
+        """A tracked new paragraph after `last`, formatted like it (but never as a heading)."""
         inserted = etree.Element(f"{W}p")
-        props = first.find(f"{W}pPr")
+        props = last.find(f"{W}pPr")
         if props is not None:
-            inserted.append(_copy_props(props))
+            inserted.append(_body_props(props))
         mark = inserted.find(f"{W}pPr")
         if mark is None:
             mark = etree.SubElement(inserted, f"{W}pPr")
@@ -152,7 +170,7 @@ class _Marker:
         ins = etree.SubElement(inserted, f"{W}ins", self._revision())
         run = etree.SubElement(ins, f"{W}r")
         text = etree.SubElement(run, f"{W}t")
-        text.text = quoted_wording(finding.suggestion)
+        text.text = wording
         text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         last.addnext(inserted)
 
@@ -222,6 +240,20 @@ def _copy_props(props: etree._Element) -> etree._Element:
     for change in duplicate.iter(f"{W}ins", f"{W}del", f"{W}rPrChange", f"{W}pPrChange"):
         change.getparent().remove(change)
     return duplicate
+
+
+def _body_props(props: etree._Element) -> etree._Element:
+    """The paragraph properties of `props` for body text: a heading or title style is
+    dropped, so inserted wording never becomes a heading."""
+    duplicate = _copy_props(props)
+    style = duplicate.find(f"{W}pStyle")
+    if style is not None and re.search(r"heading|title", style.get(f"{W}val", ""), re.I):
+        duplicate.remove(style)
+    return duplicate
+
+
+def _unique(*paragraphs: etree._Element) -> list[etree._Element]:
+    return list({id(p): p for p in paragraphs}.values())
 
 
 def _max_id(root: etree._Element, comments: etree._Element | None) -> int:

@@ -9,16 +9,18 @@ stream that would inflate too far, leaving the original untouched.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from agreement_check import __version__
 from agreement_check.annotate import comment_text
+from agreement_check.annotate.docx_places import section_heading, title_block
 from agreement_check.errors import DocumentError
 from agreement_check.output import atomic_writer
 from agreement_check.parsers import Reading
 from agreement_check.parsers.pdf_words import Word
 from agreement_check.provenance import MARKED_COPY, PROPERTY
-from agreement_check.report import DocumentResult, Finding, RuleInfo
+from agreement_check.report import DocumentResult, Evidence, Finding, RuleInfo
 
 HIGHLIGHT = "ffe08a"
 
@@ -36,7 +38,8 @@ def annotate_pdf(reading: Reading, target: Path, result: DocumentResult, rules: 
         for finding in result.findings:
             if finding.status not in {"gap", "review"}:
                 continue
-            _mark(writer, finding, words, comment_text(finding, rules.get(finding.rule)), marked)
+            info = rules.get(finding.rule)
+            _mark(writer, _placed(finding, reading, info), words, comment_text(finding, info), marked)
             marked += 1
         # marks the copy as ours (see `provenance`); pypdf writes this dictionary first
         writer.add_metadata({f"/{PROPERTY}": f"{MARKED_COPY} made by agreement-check {__version__}"})
@@ -58,6 +61,17 @@ def _mark(writer, finding: Finding, words: list[list[Word]], lines: list[str], m
     else:
         x, top = 20.0, 20.0 + 18 * marked % 600
     _note(writer, page, x, top, height, note)
+
+
+def _placed(finding: Finding, reading: Reading, info: RuleInfo | None) -> Finding:
+    """A finding with no evidence (a missing provision) is noted on the heading of the
+    section where it belongs, else on the title."""
+    if finding.evidence:
+        return finding
+    block = section_heading(reading.document, None, info) or title_block(reading.document, None)
+    if block is None:
+        return finding
+    return replace(finding, evidence=(Evidence(text=block.text, location=block.location),))
 
 
 def _norm(text: str) -> str:
