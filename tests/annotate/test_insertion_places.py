@@ -119,3 +119,32 @@ def test_missing_provisions_go_at_the_end_of_their_section_or_before_the_signatu
     anchors = comment_anchors(target)
     assert next(text for text, comment in anchors if "mediation and dispute resolution" in comment) == "Disputes"
     assert next(text for text, comment in anchors if comment.startswith("Gap: No equality")) == "Grant Agreement"
+
+
+def test_a_notice_period_in_the_particulars_table_is_edited_in_its_cell(tmp_path: Path) -> None:
+    def row(*cells: str) -> str:
+        return "<w:tr>" + "".join(f"<w:tc>{p(cell)}</w:tc>" for cell in cells) + "</w:tr>"
+
+    body = (
+        p("Service Agreement", "Title")
+        + p('Between Moorside City Council (the "Council") and Hope Lane Trust, a charity (the "Provider").')
+        + p("Particulars", "Heading1")
+        + "<w:tbl>"
+        + row("Item", "Detail")
+        + row("Council notice period (other than for default)", "two (2) months")
+        + "</w:tbl>"
+        + p("Termination", "Heading1")
+        + p(
+            "The Council may terminate this Agreement for any reason by giving notice of its notice period in the Particulars."
+        )
+    )
+    source = make_docx(tmp_path / "in.docx", body)
+    report = check([source], CheckOptions(isolate=False, pack="leeds-compact"))
+    target = tmp_path / "out.docx"
+    reading = read_for_copy(source, ParseOptions())
+    annotate_docx(reading, target, report.documents[0], report.rules, options=ParseOptions(), suggest_edits=True)
+    rows = paragraphs(target)
+    cell = rows[position(rows, "two (2) months", "deleted")]
+    assert cell["inserted"] == "at least six (6) months"
+    clause = rows[position(rows, "may terminate this Agreement")]
+    assert clause["deleted"] == ""  # the clause itself stands

@@ -143,8 +143,11 @@ class _Marker:
         evidence = finding.edit == "replace" and any(e.location.block in self.elements for e in finding.evidence)
         if evidence:
             words = contradicting_words(finding, wording)
-            if words and any(replace_words(p, *words, self._revision) for p in _unique(first, last)):
-                return
+            if words:
+                block, old, new = words
+                for paragraph in (p for b in self._row_of(block) for p in self.elements.get(b, [])):
+                    if replace_words(paragraph, old, new, self._revision):
+                        return
             for paragraph in _unique(first, last):
                 self._delete_runs(paragraph)
         elif not any(e.location.block in self.elements for e in finding.evidence):
@@ -153,6 +156,15 @@ class _Marker:
                 return
             first = last = self.elements[block.index][-1]
         self._insert_after(last, wording)
+
+    def _row_of(self, index: int) -> list[int]:
+        """A block, and the other cells of its table row (a quote of a row joins its cells)."""
+        blocks = self.document.blocks
+        where = blocks[index].location if 0 <= index < len(blocks) else None
+        if where is None or where.table is None:
+            return [index]
+        same = [b.index for b in blocks if b.location.table == where.table and b.location.row == where.row]
+        return [index, *(b for b in same if b != index)]
 
     def _insert_after(self, last: etree._Element, wording: str) -> None:
         """A tracked new paragraph after `last`, formatted like it (but never as a heading)."""

@@ -90,19 +90,29 @@ def _signature_start(body: list[Block]) -> int | None:
     return next((i for i in range(first, len(body)) if _SIGNATURE.match(body[i].text)), None)
 
 
-def contradicting_words(finding: Finding, wording: str) -> tuple[str, str] | None:
-    """(the words in the evidence that contradict the commitment, the words to put in their
-    place), when both can be found: today, a notice period shorter than the one asked for,
-    and the notice period of the proposed wording."""
+def contradicting_words(finding: Finding, wording: str) -> tuple[int, str, str] | None:
+    """(the block of the evidence, the words there that contradict the commitment, the words
+    to put in their place), when both can be found: today, a notice period shorter than the
+    one asked for (in the clause, or in the table row it points to), and the notice period
+    of the proposed wording."""
     notice = finding.values.get("notice") if finding.values else None
-    if not notice or not finding.evidence:
-        return None
-    quote = finding.evidence[0].text
-    short = [p.duration for p in find_periods(quote) if p.role == "notice" and p.duration.iso == notice]
     wanted = [p.duration for p in find_periods(wording) if p.role == "notice"]
-    if not short or not wanted:
+    if not notice or not wanted:
         return None
-    return _with_mark(quote, short[0].start, short[0].end), _with_mark(wording, wanted[0].start, wanted[0].end)
+    new = _with_mark(wording, wanted[0].start, wanted[0].end)
+    for evidence in finding.evidence:
+        quote = evidence.text
+        short = [p.duration for p in find_periods(quote) if p.duration.iso == notice]
+        if short:
+            old = _with_mark(quote, short[0].start, short[0].end)
+            return evidence.location.block, old, _fit(new, quote[short[0].start + len(old) :])
+    return None
+
+
+def _fit(words: str, after: str) -> str:
+    """The possessive mark only before a noun: "six months' notice", but a table cell of
+    its own reads "six months"."""
+    return words if re.match(r"\s*[a-z]", after) else words.rstrip("'’")
 
 
 def _with_mark(text: str, start: int, end: int) -> str:
