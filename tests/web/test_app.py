@@ -275,5 +275,6 @@ def test_the_page_opens_with_what_to_ask_first_and_offers_a_letter_to_the_funder
     downloads = html[html.index('<p class="downloads">') :]
     assert downloads.index("letter to the funder") < downloads.index("marked-up copy")
     letter = data_link(html, "Download a letter to the funder").decode()
+    assert html.index("Download a letter to the funder asking") < html.index('<article class="finding')
     assert "To: [name], Healthy Neighbourhoods Fund" in letter and "(My offer.pdf)" in letter
     assert "We may end this grant because of a change in our financial" in " ".join(letter.split())
