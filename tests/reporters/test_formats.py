@@ -99,5 +99,7 @@ def test_a_note_on_a_document_reaches_every_format(report: Report) -> None:
     assert sorted(r["path"] for r in rows if r["status"] == "note" and r["message"] == note) == sorted(checked)
     github = get_reporter("github").render(noted).splitlines()
     assert sum(line.startswith("::warning ") and "took too long" in line for line in github) == len(checked)
+    letter = get_reporter("letter").render(noted)
+    assert letter.count("[For you, delete before sending: a pattern took too long") == len(checked)
     for fmt in ("text", "html", "markdown"):
         assert get_reporter(fmt).render(noted).count("a pattern took too long") == len(checked), fmt

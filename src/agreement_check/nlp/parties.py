@@ -210,6 +210,8 @@ def party_names(texts: list[str], parties: Parties) -> PartyNames:
     defined: dict[str, str] = {}
     full: dict[str, str] = {}
     for text in texts:
+        if "(" not in text:  # both patterns define a term in brackets; most units have none
+            continue
         for pattern in _DEFINED[:2]:
             for match in pattern.finditer(text):
                 term = match.group(1).strip()
@@ -293,6 +295,8 @@ def _itself(texts: list[str]) -> str:
     """What the document calls itself most often ('this Agreement', 'this offer')."""
     counts: dict[str, int] = {}
     for text in texts:
+        if "his " not in text and "hese " not in text and "HIS " not in text and "HESE " not in text:
+            continue
         for match in _SELF_NAME.finditer(text):
             counts[match.group(0)] = counts.get(match.group(0), 0) + 1
     if not counts:

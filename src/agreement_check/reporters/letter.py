@@ -11,7 +11,7 @@ import textwrap
 
 from agreement_check.report import DocumentResult, Finding, Report, RuleInfo
 from agreement_check.reporters.common import ranked
-from agreement_check.reporters.sanitize import file_name
+from agreement_check.reporters.sanitize import file_name, terminal
 
 WIDTH = 80
 BETWEEN = "\n" + "-" * 30 + " next letter " + "-" * 30 + "\n\n"
@@ -42,7 +42,9 @@ def letter(doc: DocumentResult, report: Report) -> str:
     what = "your offer letter" if is_letter else "the agreement"
     gaps = _requests(doc, report)
     sources = sorted({report.rules[f.rule].source for f in gaps if f.rule in report.rules})
+    notes = [f"[For you, delete before sending: {_text(warning)}]" for warning in doc.warnings]  # one line each
     out = [
+        *[line for note in notes for line in (note, "")],
         f"Subject: {_capital(what)} – {'some changes we would like to ask for' if gaps else 'thank you'}",
         "",
         f"From: {YOUR_NAME}, {_text(parties.get('recipient_name') or YOUR_ORGANISATION)}",
@@ -133,8 +135,9 @@ def _the_list(sources: list[str]) -> str:
 
 
 def _text(text: str) -> str:
-    """Document text as plain, one-line prose (the letter is edited as text, not code)."""
-    return " ".join(str(text).split())
+    """Document text as plain, one-line prose, with control characters shown, not obeyed
+    (the letter may be printed on a terminal, and it is edited as text, not code)."""
+    return " ".join(terminal(str(text)).split())
 
 
 def _fill(text: str, indent: int = 0) -> str:
