@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from agreement_check.api import CheckOptions, check
-from agreement_check.cli import cli
+from agreement_check.cli.main import cli
 from agreement_check.reporters import get_reporter
 from tests.builders import make_docx, p
 

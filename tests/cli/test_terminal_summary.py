@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from agreement_check.cli import cli
-from tests.test_cli import COMPLIANT
+from agreement_check.cli.main import cli
+from tests.cli.test_main import COMPLIANT
 
 
 @pytest.fixture
