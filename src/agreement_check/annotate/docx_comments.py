@@ -144,17 +144,17 @@ class _Marker:
         if evidence:
             words = contradicting_words(finding, wording)
             if words:
-                block, old, new = words
-                for paragraph in (p for b in self._row_of(block) for p in self.elements.get(b, [])):
+                at, old, new = words
+                for paragraph in (p for b in self._row_of(at) for p in self.elements.get(b, [])):
                     if replace_words(paragraph, old, new, self._revision):
                         return
             for paragraph in _unique(first, last):
                 self._delete_runs(paragraph)
         elif not any(e.location.block in self.elements for e in finding.evidence):
-            block = insertion_block(self.document, self.elements, info)
-            if block is None:
+            place = insertion_block(self.document, self.elements, info)
+            if place is None:
                 return
-            first = last = self.elements[block.index][-1]
+            last = self.elements[place.index][-1]
         self._insert_after(last, wording)
 
     def _row_of(self, index: int) -> list[int]:

@@ -207,6 +207,23 @@ def party_names(texts: list[str], parties: Parties) -> PartyNames:
     """The words a document uses for the funder and the recipient: the defined terms when
     it has one for each side, "we" and "you" when it is written as a letter, and the
     neutral "the Funder" and "the Recipient" otherwise."""
+    defined, full = _defined_terms(texts, parties)
+    itself = _itself(texts)
+    if FUNDER in defined and RECIPIENT in defined:
+        return PartyNames(
+            funder=_the(defined[FUNDER]),
+            recipient=_the(defined[RECIPIENT]),
+            funder_name=full.get(FUNDER),
+            recipient_name=full.get(RECIPIENT),
+            itself=itself,
+        )
+    if _written_as_letter(texts):
+        return PartyNames(funder="we", recipient="you", funder_name=_letterhead(texts), letter=True, itself=itself)
+    return PartyNames(funder_name=full.get(FUNDER), recipient_name=full.get(RECIPIENT), itself=itself)
+
+
+def _defined_terms(texts: list[str], parties: Parties) -> tuple[dict[str, str], dict[str, str]]:
+    """The defined term of each side as written, and the full name written before it."""
     defined: dict[str, str] = {}
     full: dict[str, str] = {}
     for text in texts:
@@ -224,18 +241,7 @@ def party_names(texts: list[str], parties: Parties) -> PartyNames:
     for term, role in parties.terms.items():  # '"Provider" means ...' definitions
         if role in {FUNDER, RECIPIENT} and role not in defined:
             defined[role] = _as_written(texts, term)
-    itself = _itself(texts)
-    if FUNDER in defined and RECIPIENT in defined:
-        return PartyNames(
-            funder=_the(defined[FUNDER]),
-            recipient=_the(defined[RECIPIENT]),
-            funder_name=full.get(FUNDER),
-            recipient_name=full.get(RECIPIENT),
-            itself=itself,
-        )
-    if _written_as_letter(texts):
-        return PartyNames(funder="we", recipient="you", funder_name=_letterhead(texts), letter=True, itself=itself)
-    return PartyNames(funder_name=full.get(FUNDER), recipient_name=full.get(RECIPIENT), itself=itself)
+    return defined, full
 
 
 def _the(term: str) -> str:
@@ -287,7 +293,7 @@ def _letterhead(texts: list[str]) -> str | None:
         for line in reversed(parts):
             short = 1 < len(line.split()) <= 8 and line[:1].isupper() and not line.endswith(".")
             if short and _ORG_WORD.search(line) and not re.search(r"\b(?:dear|re|ref|offer|agreement)\b", line, re.I):
-                return line
+                return str(line)
     return None
 
 
