@@ -64,7 +64,7 @@ def test_a_rerun_checks_only_the_originals_and_names_the_rest(contracts: Path) -
     assert reasons(report["skipped"]) == {name: "own-output" for name in ours}
     assert report["summary"]["skipped"] == len(ours)
     # with nothing to write, the walk knows them by their marks alone
-    third = json.loads(run(["check", str(contracts), "--jobs", "1", "--format", "json"]).output)
+    third = json.loads(run(["check", str(contracts), "--jobs", "1", "--format", "json"]).stdout)
     assert [Path(d["path"]).name for d in third["documents"]] == originals
     assert set(reasons(third["skipped"])) == set(ours) | {"offer-marked.docx", "report.md", "report.txt"}
 
