@@ -71,6 +71,7 @@ def test_word_sense(text: str, not_action: str) -> None:
         ("The members elect a chair each year.", "appoint"),
         ("The panel may co-opt up to two advisers.", "appoint"),
         ("The vice-chair deputises for the chair.", "deputise"),
+        ("Each organisation nominates a named officer and an alternate.", "deputise"),
         ("Each member may send a substitute.", "deputise"),
         ("A named colleague may attend in their place.", "deputise"),
         ("In the absence of the chair, the vice-chair takes the meeting.", "deputise"),

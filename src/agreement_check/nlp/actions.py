@@ -136,7 +136,7 @@ ACTIONS: dict[str, re.Pattern[str]] = {
     ),
     "deputise": re.compile(
         r"\bdeputi[sz](?:e|es|ed|ing)\b|\bstand(?:s|ing)?\s+in\s+for\b|\bsubstitut(?:e|es|ed|ing)\s+for\b"
-        r"|\b(?:send|sends|nominate|nominates|name|names|appoint|appoints|bring|brings)\s+(?:a\s+|an\s+|one\s+|their\s+|its\s+)?(?:named\s+|nominated\s+)?(?:deputy|deputies|substitutes?|subs|alternates?|replacement)\b"
+        r"|\b(?:send|sends|nominate|nominates|name|names|appoint|appoints|bring|brings)\s+(?:(?:[\w-]+\s+){1,4}?(?:and|or|plus)\s+)?(?:a\s+|an\s+|one\s+|their\s+|its\s+)?(?:named\s+|nominated\s+)?(?:deputy|deputies|substitutes?|subs|alternates?|replacement)\b"
         r"|\b(?:attend|act|vote|speak|chair)s?\s+(?:\w+\s+){0,3}?in\s+(?:their|his|her|its|the\s+\w+[’']s)\s+(?:place|absence|stead)\b"
         r"|\bin\s+the\s+absence\s+of\s+(?:the|a|any)\s+(?:chair|vice-chair|member|representative|lead|secretary)\b",
         re.I,

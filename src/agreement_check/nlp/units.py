@@ -9,7 +9,7 @@ enumerated item completes ("The following costs are not eligible:" ... "(b) over
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from agreement_check.model import Block, Document
 from agreement_check.nlp.sentences import split_sentences
@@ -75,7 +75,21 @@ def build_units(document: Document) -> list[Unit]:
             )
             if text.rstrip().endswith(":"):
                 lead_in, lead_unit, lead_block = text, len(units) - 1, block
+    units = _lead_ins_are_sentences(units)
     return [_fill_row(u, rows, document) if u.row else u for u in units]
+
+
+def _lead_ins_are_sentences(units: list[Unit]) -> list[Unit]:
+    """A heading that is a lead-in sentence ("2. The members of the panel are to:") and that
+    items complete is read as a sentence, with its items, as a list in a paragraph would be.
+    A heading over nothing stays a heading: it provides nothing by itself."""
+    completed = {u.lead_unit for u in units if u.lead_unit is not None}
+    return [
+        replace(u, is_heading=False)
+        if u.is_heading and u.index in completed and len(u.text.split()) >= _SENTENCE_WORDS
+        else u
+        for u in units
+    ]
 
 
 def names_a_subject(heading: str) -> bool:
