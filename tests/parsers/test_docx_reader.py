@@ -53,6 +53,22 @@ def test_lists_sharing_an_abstract_definition_continue(tmp_path: Path) -> None:
     assert [b.number for b in doc.blocks] == ["1.", "2.", None, "3."]
 
 
+def test_a_bulleted_paragraph_is_a_list_item_that_completes_its_lead_in(tmp_path: Path) -> None:
+    from agreement_check.units import build_units
+
+    bullets = numbering(abstract(0, [("bullet", "\u2022")]))
+    body = p("The secretary will:") + p("book the room;", num=(1, 0)) + p("send out the papers.", num=(1, 0))
+    body += p("The group meets in May.")
+    doc = read_document(make_docx(tmp_path / "b.docx", body, numbering_xml=bullets))
+    assert [(b.kind, b.number) for b in doc.blocks] == [
+        ("paragraph", None),
+        ("list-item", None),
+        ("list-item", None),
+        ("paragraph", None),
+    ]
+    assert [u.lead_unit for u in build_units(doc)] == [None, 0, 0, None]
+
+
 def test_numbering_from_a_style_and_headings_by_style_and_outline(tmp_path: Path) -> None:
     styles = STYLES.replace(
         "</w:styles>",

@@ -128,7 +128,9 @@ class _DocxReader:
         elif level is not None and len(text) < 300:
             self._record(self.builder.add(text, "heading", number=label, level=level, page=page, style=style.name), [p])
         else:
-            kind: BlockKind = "list-item" if label else "paragraph"
+            # a bullet is a list item with no label, as "•" is in a PDF: it can complete a lead-in
+            bulleted = label is None and bool(text.strip()) and self._bulleted(p, style)
+            kind: BlockKind = "list-item" if label or bulleted else "paragraph"
             self._record(self.builder.add(text, kind, number=label, page=page, style=style.name), [p])
         for box in read.text_boxes:
             self.builder.add(box, "text-box", page=page)
@@ -142,6 +144,15 @@ class _DocxReader:
             return None
         level = int(ilvl) if ilvl and ilvl.isdigit() else (style.ilvl or 0)
         return self.numbering.next_label(num_id, level)
+
+    def _bulleted(self, p: etree._Element, style: StyleInfo) -> bool:
+        """Whether the paragraph is an item of a bulleted Word list (its level draws a bullet)."""
+        num_id = _attr(p.find(f"{W}pPr/{W}numPr/{W}numId")) or style.num_id
+        if not num_id or num_id == "0":
+            return False
+        ilvl = _attr(p.find(f"{W}pPr/{W}numPr/{W}ilvl"))
+        level = self.numbering.levels(num_id).get(int(ilvl) if ilvl and ilvl.isdigit() else (style.ilvl or 0))
+        return level is not None and level.fmt == "bullet"
 
     def _table(self, tbl: etree._Element) -> None:
         index = self.tables
