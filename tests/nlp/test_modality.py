@@ -17,6 +17,7 @@ from agreement_check.nlp.modality import modality_before
         ("The Council is under no obligation to continue", "not-obliged"),
         ("The Recipient must repay", "must"),
         ("The Council terminates", "states"),
+        ("Members should apologise", "must"),
     ],
 )
 def test_modality(text: str, modality: str) -> None:
@@ -35,3 +36,10 @@ def test_a_right_is_granted_only_by_having_it() -> None:
     assert modality_before(granted, granted.index("recover")) == "entitled"
     mentioned = "Questions about the Trust's right to recover"
     assert modality_before(mentioned, mentioned.index("recover")) == "states"
+
+
+def test_should_is_the_nearest_modal_not_a_negative_in_the_subject() -> None:
+    """In "Members who cannot attend should send apologies" the "cannot" describes who
+    sends; the action is put by "should"."""
+    text = "Members who cannot attend should send their apologies"
+    assert modality_before(text, text.index("send")) == "must"

@@ -47,7 +47,7 @@ _MODALS: list[tuple[str, re.Pattern[str]]] = [
     (
         "must",
         re.compile(
-            r"\b(?:must|shall|(?:is|are|will\s+be)\s+required\s+to|required\s+to|(?:has|have)\s+to|will\s+(?:need|have)\s+to|"
+            r"\b(?:must|shall|should|ought\s+to|(?:is|are|will\s+be)\s+required\s+to|required\s+to|(?:has|have)\s+to|will\s+(?:need|have)\s+to|"
             r"needs?\s+to|(?:is|are)\s+to|agrees?\s+to|undertakes?\s+to|(?:is|are)\s+expected\s+to|will\s+be\s+expected\s+to|"
             r"(?:is|are|will\s+be|shall\s+be)\s+liable\s+to|(?:is|are)\s+subject\s+to)\b",
             re.I,
