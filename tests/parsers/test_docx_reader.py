@@ -54,7 +54,7 @@ def test_lists_sharing_an_abstract_definition_continue(tmp_path: Path) -> None:
 
 
 def test_a_bulleted_paragraph_is_a_list_item_that_completes_its_lead_in(tmp_path: Path) -> None:
-    from agreement_check.units import build_units
+    from agreement_check.nlp.units import build_units
 
     bullets = numbering(abstract(0, [("bullet", "\u2022")]))
     body = p("The secretary will:") + p("book the room;", num=(1, 0)) + p("send out the papers.", num=(1, 0))
