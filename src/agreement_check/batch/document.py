@@ -72,7 +72,7 @@ def _cached_or_checked(
             return cached
     if document is None:
         try:
-            document = read_document(path, options.parse)
+            document = read_document(path, options.parse, sha256=digest)
         except DocumentError as exc:
             return unreadable(path, exc)
     result = check_read(path, document, packs, options.pack)

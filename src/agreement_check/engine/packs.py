@@ -48,6 +48,7 @@ class Signals:
     pack: Pack
     topic: int  # `phrases`
     kind: int  # `names` and `terms`, with the opening bonus
+    phrase_counts: tuple[tuple[str, int], ...] = ()  # each of `phrases` with its count, for the reason
 
     @property
     def total(self) -> int:
@@ -69,14 +70,16 @@ def choose_pack(document: Document, packs: dict[str, Pack], requested: str) -> P
     if not any(_could_be(r) for r in readings):
         raise DocumentError("not-an-agreement", NOT_AN_AGREEMENT)
     best, *rest = sorted(readings, key=lambda r: (r.total, r.pack.id), reverse=True)
-    return PackChoice(best.pack, _reason(text, best, rest))
+    return PackChoice(best.pack, _reason(best, rest))
 
 
 def signals(text: str, pack: Pack) -> Signals:
     """`text` in lower case; the pack's signals in it."""
     detect = pack.spec.detect
     assert detect is not None
-    return Signals(pack, _score(text, detect.phrases), kind_score(text, detect))
+    counts = tuple((phrase, _count(text, phrase)) for phrase in detect.phrases)
+    topic = sum(min(n, PER_PHRASE_CAP) for _, n in counts)
+    return Signals(pack, topic, kind_score(text, detect), counts)
 
 
 def kind_score(text: str, detect: Detect) -> int:
@@ -93,10 +96,10 @@ def _could_be(reading: Signals) -> bool:
     return not (detect.names or detect.terms) or reading.kind >= detect.kind_threshold
 
 
-def _reason(text: str, best: Signals, rest: list[Signals]) -> str:
+def _reason(best: Signals, rest: list[Signals]) -> str:
     detect = best.pack.spec.detect
     assert detect is not None
-    cues = _top_cues(text, best.pack)
+    cues = _top_cues(best)
     if best.topic < detect.threshold:
         return (
             f"{best.pack.id}, chosen automatically, though the document does not clearly look like a "
@@ -158,9 +161,8 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _top_cues(text: str, pack: Pack) -> str:
-    assert pack.spec.detect is not None
-    counts = sorted(((_count(text, p), p) for p in pack.spec.detect.phrases), reverse=True)
+def _top_cues(reading: Signals) -> str:
+    counts = sorted(((n, p) for p, n in reading.phrase_counts), reverse=True)
     shown = [f"“{p}”" for n, p in counts[:4] if n]
     return ", ".join(shown) if shown else "none"
 

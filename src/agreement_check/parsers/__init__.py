@@ -35,9 +35,11 @@ class Reading:
     pdf_pages: list[PageWords] = field(default_factory=list)
 
 
-def read_document(path: str | Path, options: ParseOptions | None = None) -> Document:
-    """Read one agreement; any failure is a `DocumentError` with a stable code."""
-    return _guarded(Path(path), options or ParseOptions(), keep_source=False).document
+def read_document(path: str | Path, options: ParseOptions | None = None, sha256: str | None = None) -> Document:
+    """Read one agreement; any failure is a `DocumentError` with a stable code. A caller
+    that has already hashed the file (the result cache) passes `sha256`, so the file is
+    hashed once."""
+    return _guarded(Path(path), options or ParseOptions(), keep_source=False, sha256=sha256).document
 
 
 def read_for_copy(path: str | Path, options: ParseOptions | None = None) -> Reading:
@@ -45,9 +47,9 @@ def read_for_copy(path: str | Path, options: ParseOptions | None = None) -> Read
     return _guarded(Path(path), options or ParseOptions(), keep_source=True)
 
 
-def _guarded(path: Path, options: ParseOptions, keep_source: bool) -> Reading:
+def _guarded(path: Path, options: ParseOptions, keep_source: bool, sha256: str | None = None) -> Reading:
     try:
-        return _read(path, options, keep_source)
+        return _read(path, options, keep_source, sha256)
     except DocumentError as exc:
         exc.path = str(path)
         raise
@@ -57,7 +59,7 @@ def _guarded(path: Path, options: ParseOptions, keep_source: bool) -> Reading:
         raise DocumentError("too-large", "The file needs more memory than allowed.", str(path)) from exc
 
 
-def _read(path: Path, options: ParseOptions, keep_source: bool) -> Reading:
+def _read(path: Path, options: ParseOptions, keep_source: bool, known_sha256: str | None = None) -> Reading:
     info = _regular_file(path)
     if info.st_size > options.max_file_bytes:
         raise DocumentError(
@@ -66,7 +68,7 @@ def _read(path: Path, options: ParseOptions, keep_source: bool) -> Reading:
     with path.open("rb") as handle:
         head = handle.read(8192)
     fmt = sniff(path, head)
-    sha256 = _sha256(path)
+    sha256 = known_sha256 or _sha256(path)
     if fmt == "docx":
         from agreement_check.parsers.docx_reader import read_docx_tree
 
