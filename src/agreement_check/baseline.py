@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -74,9 +75,18 @@ class Baseline:
             raise UsageError(f"baseline {path}: " + "; ".join(problems))
         return cls(str(path), tuple(entries))
 
+    @cached_property
+    def _reasons(self) -> dict[tuple[str, str, str], str]:
+        """Each entry's reason by its key (the first entry wins, as a search in order would)."""
+        reasons: dict[tuple[str, str, str], str] = {}
+        for entry in self.entries:
+            reasons.setdefault(entry.key, entry.reason)
+        return reasons
+
     def reason_for(self, path: str, finding: Finding) -> str | None:
-        key = (document_key(path), finding.rule, fingerprint(finding))
-        return next((e.reason for e in self.entries if e.key == key), None)
+        """Why the team accepted this gap, or None; a lookup, not a search, since every
+        reporter asks for every finding."""
+        return self._reasons.get((document_key(path), finding.rule, fingerprint(finding)))
 
     def stale(self, report: Report) -> list[Entry]:
         current = {
