@@ -75,6 +75,23 @@ class Block:
         return self.location.block
 
 
+@dataclass(frozen=True)
+class TrackedChange:
+    """One pending tracked change in a Word document, and the blocks it falls in in each
+    reading: `blocks` in this document's reading, `other_blocks` in its other reading.
+    `ordinals` are the places of its elements among the body's change elements in document
+    order (Word may split one edit over several), so that a marked-up copy can find them
+    again in the XML it writes."""
+
+    kind: Literal["insertion", "deletion", "move"]
+    author: str
+    date: str
+    text: str
+    ordinals: tuple[int, ...] = ()
+    blocks: tuple[int, ...] = ()
+    other_blocks: tuple[int, ...] = ()
+
+
 @dataclass
 class Document:
     """A parsed agreement. Built once per file; rules only read it."""
@@ -85,6 +102,10 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     pages: int | None = None
+    # Pending tracked changes, and the document read the other way (the text before the
+    # changes) when it was read both ways; None when there is no second reading.
+    changes: list[TrackedChange] = field(default_factory=list)
+    original: Document | None = None
 
     def body(self) -> list[Block]:
         """Blocks that are agreement text (running headers and footers left out)."""
@@ -112,4 +133,4 @@ class Document:
         }
 
 
-__all__ = ["BODY_KINDS", "Block", "BlockKind", "Document", "Location"]
+__all__ = ["BODY_KINDS", "Block", "BlockKind", "Document", "Location", "TrackedChange"]

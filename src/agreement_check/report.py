@@ -30,6 +30,72 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Change:
+    """A pending tracked change inside a finding's evidence (in either reading)."""
+
+    kind: str  # insertion | deletion | move
+    author: str
+    date: str
+    text: str
+    location: Location
+    ordinals: tuple[int, ...] = ()  # its elements in the DOCX body, for the marked-up copy
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "author": self.author,
+            "date": self.date,
+            "text": self.text,
+            "location": self.location.to_dict(),
+        }
+
+    @classmethod
+    def from_cache(cls, data: dict[str, Any]) -> Change:
+        fields = dict(data)
+        fields["location"] = Evidence.from_cache({"text": "", "location": data["location"]}).location
+        fields["ordinals"] = tuple(data.get("ordinals", ()))
+        return cls(**fields)
+
+
+@dataclass(frozen=True)
+class Revisions:
+    """What a finding would be in the original text (before the pending tracked changes),
+    and the changes that make the difference."""
+
+    status: str
+    values: dict[str, Any]
+    evidence: tuple[Evidence, ...]
+    changes: tuple[Change, ...]
+
+    def effect(self, now: str) -> str:
+        """'opens' when the changes make a gap, 'closes' when they close one, else 'alters'."""
+        if now == "gap" and self.status != "gap":
+            return "opens"
+        if self.status == "gap" and now != "gap":
+            return "closes"
+        return "alters"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "original": {
+                "status": self.status,
+                "values": dict(self.values),
+                "evidence": [e.to_dict() for e in self.evidence],
+            },
+            "changes": [c.to_dict() for c in self.changes],
+        }
+
+    @classmethod
+    def from_cache(cls, data: dict[str, Any]) -> Revisions:
+        return cls(
+            status=data["status"],
+            values=dict(data["values"]),
+            evidence=tuple(Evidence.from_cache(e) for e in data["evidence"]),
+            changes=tuple(Change.from_cache(c) for c in data["changes"]),
+        )
+
+
+@dataclass(frozen=True)
 class Finding:
     rule: str
     status: Status
@@ -41,6 +107,7 @@ class Finding:
     suggestion: str = ""
     edit: str = "insert"  # for --suggest-edits: add the wording, or replace the evidence with it
     heading: str = ""  # what this status means in words: "No six months' notice ..." for a gap
+    revisions: Revisions | None = None  # what the original text gives, when pending changes alter this finding
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -56,6 +123,8 @@ class Finding:
             out["suggestion"] = self.suggestion
         if self.heading:
             out["heading"] = self.heading
+        if self.revisions is not None:
+            out["revisions"] = self.revisions.to_dict()
         return out
 
     def to_cache_dict(self) -> dict[str, Any]:
@@ -67,6 +136,8 @@ class Finding:
     def from_cache(cls, data: dict[str, Any]) -> Finding:
         fields = dict(data)
         fields["evidence"] = tuple(Evidence.from_cache(e) for e in data["evidence"])
+        if data.get("revisions") is not None:
+            fields["revisions"] = Revisions.from_cache(data["revisions"])
         return cls(**fields)
 
 

@@ -56,10 +56,11 @@ def reading_options(command: Callable[..., None]) -> Callable[..., None]:
     options = [
         click.option(
             "--revisions",
-            type=click.Choice(["accepted", "original"]),
-            default="accepted",
+            type=click.Choice(["both", "accepted", "original"]),
+            default="both",
             show_default=True,
-            help="Read tracked changes as accepted, or the original text.",
+            help="Read pending tracked changes as accepted, as the original text, or both: the accepted "
+            "text is checked and each finding the changes alter says what the original gives.",
         ),
         click.option(
             "--max-pages",
@@ -253,7 +254,7 @@ def extract(
     files: tuple[Path, ...],
     fmt: str,
     provisions: bool,
-    revisions: Literal["accepted", "original"],
+    revisions: Literal["both", "accepted", "original"],
     max_pages: int,
     pdf_engine: Literal["pdfium", "pdfplumber"],
     ocr: bool,
@@ -267,7 +268,13 @@ def extract(
     for path in files:
         try:
             document = read_document(
-                path, ParseOptions(revisions=revisions, max_pages=max_pages, pdf_engine=pdf_engine, ocr=ocr)
+                path,
+                ParseOptions(
+                    revisions="original" if revisions == "original" else "accepted",  # one reading to show
+                    max_pages=max_pages,
+                    pdf_engine=pdf_engine,
+                    ocr=ocr,
+                ),
             )
         except DocumentError as exc:
             click.echo(extract_error(path, exc.code, exc.message), err=True)

@@ -45,7 +45,7 @@ class Settings(BaseModel):
     exclude: list[str] = Field(default_factory=list)
     cache: str | None = None
     baseline: str | None = None
-    revisions: Literal["accepted", "original"] = "accepted"
+    revisions: Literal["both", "accepted", "original"] = "both"
     pdf_engine: Literal["pdfium", "pdfplumber"] = Field("pdfium", alias="pdf-engine")
     ocr: bool = False
     max_pages: int = Field(2000, alias="max-pages", ge=1)

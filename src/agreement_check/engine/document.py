@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from agreement_check.engine.packs import choose_pack
+from agreement_check.engine.revisions import compare_readings
 from agreement_check.engine.run import check_document
 from agreement_check.errors import DocumentError
 from agreement_check.model import Document
@@ -23,6 +24,8 @@ def check_read(path: Path, document: Document, packs: dict[str, Pack], pack: str
         return unreadable(path, exc)
     ctx = DocumentContext(document)
     findings = check_document(document, choice.pack, ctx)
+    if document.original is not None:  # pending tracked changes: check the original text too
+        findings = compare_readings(findings, document, check_document(document.original, choice.pack))
     return DocumentResult(
         path=str(path),
         status="checked",

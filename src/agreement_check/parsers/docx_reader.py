@@ -17,8 +17,9 @@ from lxml import etree
 from agreement_check.errors import DocumentError
 from agreement_check.model import BlockKind, Document
 from agreement_check.parsers.builder import BlockBuilder
+from agreement_check.parsers.docx_revisions import Parts, tracked_changes
 from agreement_check.parsers.docx_styles import StyleInfo, Styles
-from agreement_check.parsers.docx_text import W, mark_deleted, paragraph_text
+from agreement_check.parsers.docx_text import REVISION_TAGS, W, mark_changes, paragraph_text, runs_on
 from agreement_check.parsers.docx_visibility import Visibility, cell_fill
 from agreement_check.parsers.hidden import HiddenText
 from agreement_check.parsers.numbering import Numbering
@@ -32,22 +33,31 @@ def read_docx_tree(
     path: Path, sha256: str, options: ParseOptions
 ) -> tuple[Document, etree._Element, dict[int, list[etree._Element]]]:
     """The document, plus the parsed word/document.xml and the paragraphs behind each
-    block: what a marked-up copy needs to anchor comments on the evidence."""
+    block: what a marked-up copy needs to anchor comments on the evidence.
+
+    With `revisions="both"`, a document whose first reading met pending tracked changes
+    is walked a second time as the original text, from the same parsed parts; a document
+    without changes is read once."""
     try:
         with zipfile.ZipFile(path) as zf:
-            package = SafePackage(zf, options)
-            reader = _DocxReader(package, options)
+            parts = Parts(SafePackage(zf, options))
+            reader = _DocxReader(parts, options, "original" if options.revisions == "original" else "accepted")
             document = reader.read(path, sha256)
             assert reader.root is not None
+            if reader.revisions and options.revisions == "both":
+                other = _DocxReader(parts, options, "original")
+                document.original = other.read(path, sha256)
+                document.changes = tracked_changes(reader.root, reader.change_blocks, other.change_blocks)
             return document, reader.root, reader.elements
     except zipfile.BadZipFile as exc:
         raise DocumentError("corrupt", f"The DOCX is damaged ({exc}).") from exc
 
 
 class _DocxReader:
-    def __init__(self, package: SafePackage, options: ParseOptions) -> None:
+    def __init__(self, package: Parts, options: ParseOptions, mode: str) -> None:
         self.package = package
-        self.mode = options.revisions
+        self.mode = mode
+        self.both = options.revisions == "both"
         styles = package.xml("word/styles.xml")
         self.styles = Styles(styles)
         self.visibility = Visibility(styles)
@@ -64,6 +74,9 @@ class _DocxReader:
         self.root: etree._Element | None = None
         # block index -> the w:p elements it came from, for writing a marked-up copy
         self.elements: dict[int, list[etree._Element]] = {}
+        # revision element -> the blocks it falls in; `_pending` waits for its block
+        self.change_blocks: dict[etree._Element, list[int]] = {}
+        self._pending: list[etree._Element] = []
 
     def read(self, path: Path, sha256: str) -> Document:
         root = self.package.xml("word/document.xml")
@@ -79,10 +92,7 @@ class _DocxReader:
         self._headers_and_footers()
         warnings = [w for w in [self.hidden.warning()] if w]
         if self.revisions:
-            warnings.append(
-                "The document has tracked changes that are not yet accepted; it was read with "
-                f"all changes {'accepted' if self.mode == 'accepted' else 'rejected (original text)'}."
-            )
+            warnings.append(self._revisions_note())
         return Document(
             path=str(path),
             sha256=sha256,
@@ -90,6 +100,17 @@ class _DocxReader:
             blocks=self.builder.blocks,
             warnings=warnings,
             pages=self.page if self.rendered_pages else None,
+        )
+
+    def _revisions_note(self) -> str:
+        if self.both:
+            return (
+                "The document has tracked changes that are not yet accepted; it was read with all changes "
+                "accepted, and also as the original text to show what the changes do to each finding."
+            )
+        return (
+            "The document has tracked changes that are not yet accepted; it was read with "
+            f"all changes {'accepted' if self.mode == 'accepted' else 'rejected (original text)'}."
         )
 
     def _walk(self, container: etree._Element, cell: tuple[int, int, int] | None = None) -> None:
@@ -100,18 +121,21 @@ class _DocxReader:
                 self._table(child)
             elif child.tag in _CONTAINERS:
                 self._walk(child, cell)
-            elif child.tag in {f"{W}ins", f"{W}moveTo", f"{W}del", f"{W}moveFrom"}:
+            elif child.tag in REVISION_TAGS:
                 self.revisions = True
+                self._pending.append(child)
                 if (child.tag in {f"{W}ins", f"{W}moveTo"}) == (self.mode == "accepted"):
                     self._walk(child, cell)
 
     def _paragraph(self, p: etree._Element, cell: tuple[int, int, int] | None) -> None:
         read = paragraph_text(p, self.mode, self.visibility.paragraph(p, cell_fill(p) if cell is not None else None))
-        self.revisions |= read.has_revisions
         self.hidden.add_joined(read.hidden)
-        text = self.carry + read.text
-        if self.mode == "accepted" and mark_deleted(p):
+        marks = mark_changes(p)
+        if read.has_revisions or marks:
             self.revisions = True
+            self._pending += read.changes + marks
+        text = self.carry + read.text
+        if marks and runs_on(p, self.mode):
             self.carry = text
             return
         self.carry = ""
@@ -171,6 +195,9 @@ class _DocxReader:
     def _record(self, block, paragraphs: list[etree._Element]) -> None:  # type: ignore[no-untyped-def]
         if block is not None:
             self.elements[block.index] = paragraphs
+            for change in self._pending:
+                self.change_blocks.setdefault(change, []).append(block.index)
+        self._pending.clear()
 
     def _notes(self, part: str, tag: str) -> None:
         root = self.package.xml(part)

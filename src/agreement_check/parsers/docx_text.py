@@ -14,7 +14,7 @@ from lxml import etree
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
-_REVISION_TAGS = {f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo"}
+REVISION_TAGS = {f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo"}
 _SKIP = {
     f"{W}pPr",
     f"{W}rPr",
@@ -40,6 +40,7 @@ class ParagraphText:
     rendered_breaks: int = 0
     leading_breaks: int = 0  # breaks before any text: the paragraph starts on the new page
     has_revisions: bool = False
+    changes: list[etree._Element] = field(default_factory=list)  # the revision elements met, kept or not
     hidden: list[tuple[str, str]] = field(default_factory=list)  # (text, why) of runs a reader cannot see
 
 
@@ -58,8 +59,9 @@ class _Reader:
                 continue
             if tag == f"{W}r" and self.judge is not None and self._hidden(child):
                 continue
-            if tag in _REVISION_TAGS:
+            if tag in REVISION_TAGS:
                 self.out.has_revisions = True
+                self.out.changes.append(child)
                 if tag in self.keep:
                     self.walk(child)
             elif tag == f"{W}t" or (tag == f"{W}delText" and self.deleted_text):
@@ -119,6 +121,7 @@ def _text_box(content: etree._Element, outer: _Reader) -> str:
         inner = _Reader("accepted" if f"{W}ins" in outer.keep else "original", outer.judge)
         inner.walk(p)
         outer.out.hidden += inner.out.hidden
+        outer.out.changes += inner.out.changes
         paragraphs.append("".join(inner.parts))
     return "\n".join(paragraphs)
 
@@ -131,8 +134,28 @@ def paragraph_text(p: etree._Element, mode: str = "accepted", judge: Any = None)
     return reader.out
 
 
-def mark_deleted(p: etree._Element) -> bool:
-    """Whether the paragraph mark itself is a tracked deletion (the paragraph then runs on
-    into the next one once the change is accepted)."""
+def mark_changes(p: etree._Element) -> list[etree._Element]:
+    """Tracked changes of the paragraph mark itself (`w:pPr/w:rPr/w:ins|del`)."""
     props = p.find(f"{W}pPr/{W}rPr")
-    return props is not None and props.find(f"{W}del") is not None
+    return [] if props is None else [c for c in props if c.tag in REVISION_TAGS]
+
+
+def runs_on(p: etree._Element, mode: str) -> bool:
+    """Whether the paragraph runs on into the next one in this reading: its mark is a
+    tracked deletion and the changes are accepted, or a tracked insertion (the paragraph
+    was split) and the text is read as it was before."""
+    gone = {f"{W}del", f"{W}moveFrom"} if mode == "accepted" else {f"{W}ins", f"{W}moveTo"}
+    return any(c.tag in gone for c in mark_changes(p))
+
+
+MARK_TEXT = "(paragraph break)"
+_KINDS = {f"{W}ins": "insertion", f"{W}del": "deletion", f"{W}moveFrom": "move", f"{W}moveTo": "move"}
+
+
+def change_fields(element: etree._Element) -> tuple[str, str, str, str]:
+    """(kind, author, date, text) of one revision element; a paragraph mark's change has
+    no text of its own and reads as a paragraph break."""
+    text = "".join(t.text or "" for t in element.iter(f"{W}t", f"{W}delText"))
+    if element.getparent() is not None and element.getparent().tag == f"{W}rPr":
+        text = MARK_TEXT
+    return _KINDS[element.tag], element.get(f"{W}author", ""), element.get(f"{W}date", ""), text

@@ -10,7 +10,9 @@ MiB = 1024 * 1024
 
 @dataclass(frozen=True)
 class ParseOptions:
-    revisions: Literal["accepted", "original"] = "accepted"
+    # Tracked changes: read as accepted, as the original text, or (where a document has
+    # pending changes) both ways, the accepted reading being the main one.
+    revisions: Literal["both", "accepted", "original"] = "both"
     pdf_engine: Literal["pdfium", "pdfplumber"] = "pdfium"
     max_file_bytes: int = 200 * MiB
     max_member_bytes: int = 100 * MiB
