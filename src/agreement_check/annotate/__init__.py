@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from agreement_check.report import Finding, RuleInfo
+from agreement_check.reporters.common import revision_note
 
 
 def quoted_wording(suggestion: str) -> str:
@@ -18,12 +19,14 @@ def quoted_wording(suggestion: str) -> str:
 
 def comment_text(finding: Finding, info: RuleInfo | None) -> list[str]:
     """The paragraphs of the comment on one finding."""
-    label = "Gap" if finding.status == "gap" else "To check"
+    label = {"gap": "Gap", "review": "To check", "met": "Met"}.get(finding.status, "Not applicable")
     title = finding.heading or (info.heading(finding.status) if info else finding.rule)
     lines = [f"{label}: {title}", finding.message]
+    if finding.revisions is not None:
+        lines.append(revision_note(finding))
     if info:
         lines.append(f"{info.source} ({info.commitment_ref}): “{info.commitment_quote}”")
-    if finding.suggestion:
+    if finding.suggestion and finding.status in {"gap", "review"}:
         lines.append(f"Suggested wording: {finding.suggestion}")
     lines.append(f"agreement-check rule {finding.rule}")
     return lines

@@ -35,6 +35,7 @@ from agreement_check.annotate.docx_places import (
     title_block,
 )
 from agreement_check.parsers import ParseOptions, Reading
+from agreement_check.parsers.docx_revisions import change_elements
 from agreement_check.parsers.safexml import SafePackage
 from agreement_check.report import DocumentResult, Finding, RuleInfo
 
@@ -64,14 +65,19 @@ def annotate_docx(
     stamp = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     with DocxPackage(Path(reading.document.path), options) as package:
         marker = _Marker(reading, package, stamp)
+        if any(f.revisions is not None for f in result.findings):  # count them before anything is added
+            marker.changes = change_elements(marker.root)
         marked = 0
         for finding in result.findings:
-            if finding.status not in {"gap", "review"}:
+            changed = marker.changed(finding)
+            if finding.status not in {"gap", "review"} and not changed:
                 continue
             anchor = marker.anchor(finding, rules.get(finding.rule))
             if anchor is None:
                 continue
-            if comments:
+            if comments and changed:  # on the tracked changes that make the difference
+                marker.comment_on_changes(changed, comment_text(finding, rules.get(finding.rule)))
+            elif comments:
                 marker.comment(anchor, comment_text(finding, rules.get(finding.rule)))
             if suggest_edits and finding.suggestion and finding.status == "gap":
                 marker.suggest(anchor, finding, rules.get(finding.rule))
@@ -96,6 +102,39 @@ class _Marker:
         self.comment_root = package.xml(COMMENTS)
         self.added_comments = False
         self.next_id = _max_id(self.root, self.comment_root) + 1
+        self.changes: list[etree._Element] = []  # the body's revision elements, by ordinal
+
+    def changed(self, finding: Finding) -> list[etree._Element]:
+        """The revision elements of the pending changes that alter this finding."""
+        if finding.revisions is None:
+            return []
+        ordinals = sorted({o for c in finding.revisions.changes for o in c.ordinals})
+        found = [self.changes[o] for o in ordinals if o < len(self.changes)]
+        return [c for c in found if _inline(c) or _paragraph_of(c, 0) is not None]
+
+    def comment_on_changes(self, changes: list[etree._Element], lines: list[str]) -> None:
+        """A comment whose range runs from the first tracked change to the last, so Word
+        shows it on the changed words. A change of a paragraph mark, or one that holds whole
+        paragraphs, is marked on its paragraph."""
+        cid = str(self._id())
+        start = etree.Element(f"{W}commentRangeStart", {f"{W}id": cid})
+        first, last = changes[0], changes[-1]
+        if _inline(first):
+            first.addprevious(start)
+        else:
+            paragraph = _paragraph_of(first, 0)
+            assert paragraph is not None  # `changed` keeps only changes that have one
+            props = paragraph.find(f"{W}pPr")
+            paragraph.insert(0 if props is None else list(paragraph).index(props) + 1, start)
+        end = etree.Element(f"{W}commentRangeEnd", {f"{W}id": cid})
+        if _inline(last):
+            last.addnext(end)
+        else:
+            paragraph = _paragraph_of(last, -1)
+            assert paragraph is not None
+            paragraph.append(end)
+        end.addnext(self._reference_run(cid))
+        self._comment_node(cid, lines)
 
     def anchor(self, finding: Finding, info: RuleInfo | None) -> tuple[etree._Element, etree._Element] | None:
         """The paragraphs to mark: the evidence, else the heading of the section where the
@@ -117,9 +156,16 @@ class _Marker:
         props = first.find(f"{W}pPr")
         first.insert(0 if props is None else list(first).index(props) + 1, start)
         last.append(etree.Element(f"{W}commentRangeEnd", {f"{W}id": cid}))
-        reference = etree.SubElement(last, f"{W}r")
+        last.append(self._reference_run(cid))
+        self._comment_node(cid, lines)
+
+    def _reference_run(self, cid: str) -> etree._Element:
+        reference = etree.Element(f"{W}r")
         etree.SubElement(etree.SubElement(reference, f"{W}rPr"), f"{W}rStyle", {f"{W}val": "CommentReference"})
         etree.SubElement(reference, f"{W}commentReference", {f"{W}id": cid})
+        return reference
+
+    def _comment_node(self, cid: str, lines: list[str]) -> None:
         comments = self._comments()
         node = etree.SubElement(
             comments,
@@ -245,6 +291,22 @@ def comment_anchors(path: Path, options: ParseOptions | None = None) -> list[tup
         for c in (comments_root.iter(f"{W}comment") if comments_root is not None else ())
     }
     return [("".join(texts.get(cid, [])), comments[cid]) for cid in order if cid in comments]
+
+
+def _inline(change: etree._Element) -> bool:
+    """Whether a revision element sits among runs (a comment range can wrap it), rather
+    than in a paragraph mark's properties or around whole paragraphs."""
+    parent = change.getparent()
+    return parent is not None and parent.tag != f"{W}rPr" and change.find(f".//{W}p") is None
+
+
+def _paragraph_of(change: etree._Element, which: int) -> etree._Element | None:
+    """The paragraph a change of a mark belongs to, or the first (0) or last (-1) of the
+    paragraphs a change holds."""
+    inner = list(change.iter(f"{W}p"))
+    if inner:
+        return inner[which]
+    return next(change.iterancestors(f"{W}p"), None)
 
 
 def _copy_props(props: etree._Element) -> etree._Element:

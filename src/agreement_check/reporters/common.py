@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from agreement_check.codes import SEVERITY_RANK
-from agreement_check.report import DocumentResult, Finding, Report, RuleInfo
+from agreement_check.report import Change, DocumentResult, Finding, Report, RuleInfo
 
 STATUS_WORDS = {"gap": "gap", "review": "to check", "met": "met", "not-applicable": "not applicable"}
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -53,6 +55,7 @@ def finding_view(finding: Finding, info: RuleInfo | None) -> dict[str, object]:
         "commitment_ref": info.commitment_ref if info else "",
         "source": info.source if info else "",
         "suggestion": finding.suggestion,
+        "revisions": revision_note(finding),
     }
 
 
@@ -71,4 +74,58 @@ def counts(document: DocumentResult) -> dict[str, int]:
 
 def values_text(finding: Finding) -> str:
     """A finding's reported values as key=value pairs."""
-    return "; ".join(f"{k}={v}" for k, v in finding.values.items() if v is not None)
+    return values_text_of(finding.values)
+
+
+EFFECT_WORDS = {
+    "opens": "Pending changes would make this a gap",
+    "closes": "Pending changes would close this gap",
+    "alters": "Pending changes would alter this finding",
+}
+_VERBS = {"insertion": "inserted", "deletion": "deleted", "move": "moved"}
+
+
+def revision_note(finding: Finding, quote: int = 80) -> str:
+    """One sentence on what the pending tracked changes do to this finding, with who made
+    them and when; '' when they do not alter it. Every format words it the same way."""
+    revisions = finding.revisions
+    if revisions is None:
+        return ""
+    effect = revisions.effect(finding.status)
+    lead = EFFECT_WORDS[effect]
+    if effect != "closes":  # a closed gap was a gap: nothing more to say of the original
+        before = STATUS_WORDS.get(revisions.status, revisions.status)
+        if revisions.values != finding.values:
+            before += f", {values_text_of(revisions.values) or 'no values'}"
+        lead += f" (the original text: {before})"
+    if not revisions.changes:
+        return lead + "; the changes are outside the quoted clauses."
+    return f"{lead}: {_changes_text(revisions.changes, quote)}."
+
+
+def _changes_text(changes: tuple[Change, ...], quote: int) -> str:
+    """'Alice Reed, 2 Nov 2026, clause 7: deleted “six months”, inserted “one month”',
+    grouping consecutive changes by the same person on the same day."""
+    groups: list[tuple[str, list[str]]] = []
+    for change in changes:
+        who = ", ".join(p for p in (change.author or "someone", _day(change.date), change.location.describe()) if p)
+        text = change.text if len(change.text) <= quote else change.text[: quote - 1] + "…"
+        edit = f"{_VERBS.get(change.kind, change.kind)} “{text}”"
+        if groups and groups[-1][0] == who:
+            groups[-1][1].append(edit)
+        else:
+            groups.append((who, [edit]))
+    return "; ".join(f"{who}: {', '.join(edits)}" for who, edits in groups)
+
+
+def _day(stamp: str) -> str:
+    """'2 Nov 2026' from Word's ISO time stamp; the stamp as written when it is not one."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return f"{moment.day} {moment:%b %Y}"
+
+
+def values_text_of(values: dict[str, object]) -> str:
+    return "; ".join(f"{k}={v}" for k, v in values.items() if v is not None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from agreement_check.report import DocumentResult, Report
+from agreement_check.reporters.common import revision_note
 from agreement_check.reporters.sanitize import xml
 
 
@@ -42,7 +43,8 @@ class JunitReporter:
             reason = report.accepted_reason(doc.path, finding)
             if finding.status == "gap" and reason is None:
                 failures += 1
-                failure = ET.SubElement(case, "failure", type=finding.severity, message=finding.message)
+                message = " ".join(t for t in (finding.message, revision_note(finding)) if t)
+                failure = ET.SubElement(case, "failure", type=finding.severity, message=message)
                 failure.text = _details(finding)
             elif finding.status == "gap" or finding.status == "not-applicable":
                 skipped += 1
@@ -50,6 +52,8 @@ class JunitReporter:
                 ET.SubElement(case, "skipped", message=message)
             elif finding.status == "review":
                 ET.SubElement(case, "system-out").text = f"To check by hand: {finding.message}\n{_details(finding)}"
+            elif finding.revisions is not None:  # met now; the pending changes closed a gap
+                ET.SubElement(case, "system-out").text = revision_note(finding)
         if doc.warnings:
             ET.SubElement(suite, "system-err").text = "\n".join(f"Note: {w}" for w in doc.warnings)
         suite.set("tests", str(len(doc.findings)))
@@ -61,6 +65,8 @@ class JunitReporter:
 
 def _details(finding) -> str:  # type: ignore[no-untyped-def]
     lines = [finding.message]
+    if finding.revisions is not None:
+        lines.append(revision_note(finding))
     for evidence in finding.evidence:
         lines.append(f"“{evidence.text}” ({evidence.location.describe()})")
     if finding.suggestion:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from agreement_check import __version__
 from agreement_check.provenance import MARKDOWN_MARK
 from agreement_check.report import DocumentResult, Report
-from agreement_check.reporters.common import SEVERITY_WORDS, ask_first, counts, heading, ranked
+from agreement_check.reporters.common import SEVERITY_WORDS, ask_first, counts, heading, ranked, revision_note
 from agreement_check.reporters.sanitize import markdown as md
 
 
@@ -63,6 +63,8 @@ class MarkdownReporter:
             out.append(f"### {label}: {md(title)}{accepted}")
             out.append("")
             out.append(md(finding.message))
+            if finding.revisions is not None:
+                out += ["", f"_{md(revision_note(finding))}_"]
             for evidence in finding.evidence:
                 out.append("")
                 out.append(f"> {md(evidence.text)}")

@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 from agreement_check import __version__
 from agreement_check.report import DocumentResult, Finding, Report, RuleInfo
-from agreement_check.reporters.common import SARIF_LEVEL, where
+from agreement_check.reporters.common import SARIF_LEVEL, revision_note, where
 from agreement_check.reporters.sanitize import xml_deep
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -44,6 +44,12 @@ class SarifReporter:
         ]
         errors = [_notification(doc) for doc in report.documents if doc.status == "error"]
         notes = [_note(doc, warning) for doc in report.documents for warning in doc.warnings]
+        notes += [  # a gap the pending changes would close has no result: say so beside the warnings
+            _note(doc, f"{finding.rule}: {revision_note(finding)}")
+            for doc in report.documents
+            for finding in doc.findings
+            if finding.revisions is not None and finding.status not in {"gap", "review"}
+        ]
         return {
             "$schema": SCHEMA_URI,
             "version": "2.1.0",
@@ -106,13 +112,15 @@ def _result(doc: DocumentResult, finding: Finding, index: dict[str, int], report
                 properties[key] = value
     if finding.values:
         properties["values"] = finding.values
+    if finding.revisions is not None:
+        properties["revisions"] = finding.revisions.to_dict()
     fingerprint = hashlib.sha256(
         f"{finding.rule}|{finding.evidence[0].text if finding.evidence else ''}".encode()
     ).hexdigest()[:32]
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "level": SARIF_LEVEL.get(finding.severity, "warning") if finding.status == "gap" else "note",
-        "message": {"text": finding.message},
+        "message": {"text": " ".join(t for t in (finding.message, revision_note(finding)) if t)},
         "locations": [location],
         "partialFingerprints": {"agreementCheck/v1": fingerprint},
         "properties": properties,

@@ -11,7 +11,7 @@ from rich.padding import Padding
 
 from agreement_check.provenance import TEXT_SUMMARY
 from agreement_check.report import DocumentResult, Finding, Report, RuleInfo
-from agreement_check.reporters.common import SEVERITY_WORDS, ask_first, heading, ranked
+from agreement_check.reporters.common import SEVERITY_WORDS, ask_first, heading, ranked, revision_note
 from agreement_check.reporters.sanitize import file_name, terminal
 
 STATUS_STYLE = {"gap": "bold red", "review": "bold yellow", "met": "green", "not-applicable": "dim"}
@@ -97,6 +97,8 @@ class TextReporter:
         console.print(
             Padding(f"[{style}]{label:<5}[/] {priority:<6} {_t(heading(finding, info))}{extra}", (0, 0, 0, 2))
         )
+        if finding.revisions is not None:  # shown even for a met finding: the changes closed a gap
+            console.print(Padding(f"[magenta]{_t(revision_note(finding))}[/]", (0, 0, 0, 8)))
 
     def _detailed(self, console: Console, finding: Finding, info: RuleInfo | None) -> None:
         self._brief(console, finding, info)

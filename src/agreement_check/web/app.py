@@ -35,7 +35,7 @@ from starlette.types import ASGIApp
 from agreement_check import __version__
 from agreement_check.errors import CheckCancelled
 from agreement_check.report import DocumentResult, Report
-from agreement_check.reporters.common import ask_first, finding_view, heading, ranked
+from agreement_check.reporters.common import ask_first, finding_view, heading, ranked, revision_note
 from agreement_check.web.compact import compact_context
 from agreement_check.web.origin import same_origin
 from agreement_check.web.request_log import RequestLog, stats
@@ -294,7 +294,13 @@ def _document(doc: DocumentResult, report: Report, name: str) -> dict[str, Any]:
     findings = [finding_view(f, report.rules.get(f.rule)) for f in shown]
     met = [heading(f, report.rules.get(f.rule)) for f in doc.findings if f.status == "met"]
     first = [heading(f, report.rules.get(f.rule)) for f in ask_first(doc, report)]
+    closed = [  # gaps the pending tracked changes would close: the finding is met, the news is not
+        {"title": heading(f, report.rules.get(f.rule)), "note": revision_note(f)}
+        for f in doc.findings
+        if f.revisions is not None and f.status in {"met", "not-applicable"}
+    ]
     return {
+        "closed": closed,
         "ask_first": first,
         "name": name,
         "gaps": sum(f.status == "gap" for f in doc.findings),
