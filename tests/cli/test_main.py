@@ -204,3 +204,14 @@ def test_a_choice_that_leaves_no_rule_is_a_usage_error(
         ["check", "--enable", "reserves", "--disable", "reserves", str(compliant)], monkeypatch, capsys
     )
     assert code == 2 and "no rule" in err
+
+
+def test_revisions_both_is_the_default_and_one_reading_can_be_chosen(tmp_path: Path) -> None:
+    from tests.tracked import tracked_agreement
+
+    path = str(tracked_agreement(tmp_path / "tracked.docx"))
+    both = json.loads(run(["check", "--format", "json", "--pack", "leeds-compact", "--jobs", "1", path]).output)
+    jsonschema.validate(both, SCHEMA)
+    assert sum("revisions" in f for f in both["documents"][0]["findings"]) == 2
+    accepted = run(["check", "--format", "json", "--pack", "leeds-compact", "--revisions", "accepted", path])
+    assert not any("revisions" in f for f in json.loads(accepted.output)["documents"][0]["findings"])
