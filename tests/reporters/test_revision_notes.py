@@ -61,5 +61,7 @@ def test_html_report_marks_the_row_the_cell_and_the_findings(report: Report) -> 
     assert len(notes) == 2 and "Alice Reed" in notes[0] and CLOSES in notes[1]
 
 
-def test_markdown_mentions_the_change(report: Report) -> None:
+def test_markdown_and_github_mention_the_change(report: Report) -> None:
     assert "Pending changes would make this a gap" in render(report, "markdown")
+    annotation = next(line for line in render(report, "github").splitlines() if "six months' notice before" in line)
+    assert "Pending changes would make this a gap" in annotation and "Alice Reed" in annotation

@@ -7,7 +7,7 @@ characters and then escaped as the runner expects, so it cannot end the command 
 from __future__ import annotations
 
 from agreement_check.report import Report
-from agreement_check.reporters.common import heading, where
+from agreement_check.reporters.common import heading, revision_note, where
 from agreement_check.reporters.sanitize import terminal
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -41,6 +41,8 @@ class GithubReporter:
                 level = LEVEL.get(finding.severity, "warning") if finding.status == "gap" else "notice"
                 place = where(finding)
                 message = finding.message + (f" [{place}]" if place and place not in finding.message else "")
+                if finding.revisions is not None:
+                    message += f"\n{revision_note(finding)}"
                 if finding.suggestion:
                     message += f"\nWhat to ask for: {finding.suggestion}"
                 lines.append(f"::{level} file={_property(doc.path)},title={_property(title)}::{_data(message)}")
