@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.builders import make_docx, p
-from tests.test_cli import COMPLIANT
+from tests.cli.test_main import COMPLIANT
 
 ALICE = ('w:author="Alice Reed"', 'w:date="2026-11-02T09:30:00Z"')
 BOB = ('w:author="Bob Okafor"', 'w:date="2026-11-03T14:00:00Z"')
