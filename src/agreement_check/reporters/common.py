@@ -128,4 +128,5 @@ def _day(stamp: str) -> str:
 
 
 def values_text_of(values: dict[str, object]) -> str:
+    """Values as key=value pairs: a finding's, or what the original text gives."""
     return "; ".join(f"{k}={v}" for k, v in values.items() if v is not None)
