@@ -17,11 +17,11 @@ def test_comments_sit_on_the_tracked_changes(tmp_path: Path) -> None:
     doc = check([source], options).documents[0]
     assert doc.marked_copy is not None and doc.marked_copy.path, doc.marked_copy
     anchors = comment_anchors(Path(doc.marked_copy.path))
-    on = {comment.split("\n")[0]: text for text, comment in anchors}
-    opened = on["Gap: At least six months' notice before the funder ends the agreement for its own reasons"]
+    on = {comment.split("\n")[-1]: (text, comment) for text, comment in anchors}  # by the rule line
+    opened, note = on["agreement-check rule leeds-compact/termination-notice"]
     assert opened == "six (6) months'one month's"  # the deleted and the inserted words, nothing else
-    closed = on["Met: The Compact's mediation and dispute resolution procedure is referenced"]
+    assert note.startswith("Gap: ") and "Pending changes would make this a gap" in note
+    closed, note = on["agreement-check rule leeds-compact/mediation-reference"]
     assert closed == "independent mediationthe Compact Mediation and Dispute Resolution procedure"
-    notes = {comment.split("\n")[0]: comment for _, comment in anchors}
-    assert "Pending changes would close this gap: Bob Okafor, 3 Nov 2026" in "\n".join(notes.values())
-    assert not any(title.startswith("Met: Volunteers") for title in on)
+    assert note.startswith("Met: ") and "Pending changes would close this gap: Bob Okafor, 3 Nov 2026" in note
+    assert "agreement-check rule leeds-compact/volunteer-expenses" not in on
