@@ -210,8 +210,8 @@ def test_revisions_both_is_the_default_and_one_reading_can_be_chosen(tmp_path: P
     from tests.tracked import tracked_agreement
 
     path = str(tracked_agreement(tmp_path / "tracked.docx"))
-    both = json.loads(run(["check", "--format", "json", "--pack", "leeds-compact", "--jobs", "1", path]).output)
+    both = json.loads(run(["check", "--format", "json", "--pack", "leeds-compact", "--jobs", "1", path]).stdout)
     jsonschema.validate(both, SCHEMA)
     assert sum("revisions" in f for f in both["documents"][0]["findings"]) == 2
     accepted = run(["check", "--format", "json", "--pack", "leeds-compact", "--revisions", "accepted", path])
-    assert not any("revisions" in f for f in json.loads(accepted.output)["documents"][0]["findings"])
+    assert not any("revisions" in f for f in json.loads(accepted.stdout)["documents"][0]["findings"])
