@@ -22,6 +22,7 @@ ErrorCode = Literal[
     "unreadable",
     "timeout",
     "not-an-agreement",  # read, but like neither pack's kind of document (--pack auto only)
+    "worker-lost",  # on a Dask cluster, its worker stopped, and again when it was sent once more
 ]
 
 STATUSES: tuple[Status, ...] = get_args(Status)

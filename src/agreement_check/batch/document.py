@@ -64,7 +64,7 @@ def check_file(
 def _cached_or_checked(
     path: Path, document: Document | None, packs: dict[str, Pack], options: CheckOptions
 ) -> DocumentResult:
-    cache = ResultCache(options.cache, _fingerprint(packs, options)) if options.cache else None
+    cache = ResultCache(options.cache, cache_fingerprint(packs, options)) if options.cache else None
     digest = (document.sha256 if document else file_digest(path)) if cache else None
     if cache and digest:
         cached = cache.get(path, digest)
@@ -81,7 +81,7 @@ def _cached_or_checked(
     return result
 
 
-def _fingerprint(packs: dict[str, Pack], options: CheckOptions) -> str:
+def cache_fingerprint(packs: dict[str, Pack], options: CheckOptions) -> str:
     versions = ",".join(f"{p.id}@{p.spec.version}:{len(p.rules)}" for p in sorted(packs.values(), key=lambda p: p.id))
     rules = ",".join(str(r) for r in options.rules)
     return f"{versions}|{options.pack}|{options.parse.revisions}|{options.parse.pdf_engine}|ocr={options.parse.ocr}|{rules}|{options.severity}"

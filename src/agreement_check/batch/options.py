@@ -27,3 +27,5 @@ class CheckOptions:
     timeout: float = 120.0  # seconds per document
     memory_mb: int = 1024  # how far a worker may grow while reading one document
     marked_copies: MarkedCopies | None = None  # made in each document's worker, from its reading
+    scheduler: str | None = None  # a Dask scheduler (tcp://host:port) to send the documents to
+    scheduler_reads_paths: bool = False  # the Dask workers open the paths themselves (a shared file system)

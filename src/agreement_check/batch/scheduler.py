@@ -75,6 +75,11 @@ def check_files(
         progress.start(len(files))
     if not files:
         return []
+    if options.scheduler:  # a Dask cluster: always isolated, as many at once as it has threads
+        from agreement_check.batch.dask_executor import run_on_dask
+
+        with _sigterm_like_sigint():
+            return run_on_dask(files, options, Limits(options.timeout, options.memory_mb), progress, cancel, copies)
     jobs = min(options.jobs or default_jobs(), len(files))
     if options.isolate:
         limits = Limits(seconds=options.timeout, memory_mb=options.memory_mb)

@@ -13,6 +13,7 @@ import click
 from agreement_check.annotate.targets import MarkedCopies
 from agreement_check.api import CheckOptions, load_configured_packs
 from agreement_check.baseline import Baseline, write_baseline
+from agreement_check.batch.scheduler_address import parse_scheduler
 from agreement_check.output import pair_outputs, refuse_clashes, write_atomic
 from agreement_check.parsers import ParseOptions
 from agreement_check.report import Report
@@ -45,6 +46,8 @@ def options_from_settings(settings: Settings) -> CheckOptions:
         severity=tuple(settings.severity.items()),
         timeout=settings.timeout,
         memory_mb=settings.memory_limit,
+        scheduler=parse_scheduler(settings.scheduler) if settings.scheduler else None,
+        scheduler_reads_paths=settings.scheduler_reads_paths,
     )
     try:
         load_configured_packs(options)

@@ -161,6 +161,17 @@ def cli() -> None:
     help="Megabytes one document may use before it is stopped (error too-large).",
 )
 @click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Check on a Dask cluster: the address of its scheduler (tcp://host:port). Needs the dask extra.",
+)
+@click.option(
+    "--scheduler-reads-paths",
+    "scheduler_reads_paths",
+    is_flag=True,
+    help="The Dask workers open the files at the same paths (a shared file system) instead of being sent them.",
+)
+@click.option(
     "--quiet",
     "-q",
     is_flag=True,

@@ -7,7 +7,8 @@ is not trusted with paths: it may name outputs, the cache, rules and baselines o
 the folder it sits in (a path given on the command line may go anywhere). It is looked
 for in the current folder and its parents up to the repository root (the folder holding
 `.git`) or the home folder, and never above them: a folder such as `/tmp` is not ours.
-Every mistake in it is reported at once as `file:line: key: message`.
+Every mistake in it is reported at once as `file:line: key: message`. For the same reason
+it may name a Dask scheduler only on this computer: documents are sent to the scheduler.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
+from agreement_check.batch.scheduler_address import is_loopback
 from agreement_check.cli.settings_file import SettingsFileError, closest, key_lines, problem, read_toml
+from agreement_check.errors import UsageError
 from agreement_check.reporters.sanitize import file_name
 
 CONFIG_FILE = ".agreement-check.toml"
@@ -51,6 +54,8 @@ class Settings(BaseModel):
     max_pages: int = Field(2000, alias="max-pages", ge=1)
     timeout: float = Field(120.0, gt=0, le=86400)
     memory_limit: int = Field(1024, alias="memory-limit", ge=64)
+    scheduler: str | None = None
+    scheduler_reads_paths: bool = Field(False, alias="scheduler-reads-paths")
 
     _sources: dict[str, str] = PrivateAttr(default_factory=dict)
 
@@ -136,7 +141,11 @@ def _validation_problem(path: Path, lines: dict[str, int], error: Any) -> str:
 
 
 def _alias(key: str) -> str:
-    return key if key in {"fail-on", "max-pages", "memory-limit", "pdf-engine"} else key.replace("-", "_")
+    return (
+        key
+        if key in {"fail-on", "max-pages", "memory-limit", "pdf-engine", "scheduler-reads-paths"}
+        else key.replace("-", "_")
+    )
 
 
 def resolve(cli: dict[str, Any], explicit: set[str], config: ConfigFile) -> tuple[Settings, dict[str, str]]:
@@ -157,7 +166,32 @@ def resolve(cli: dict[str, Any], explicit: set[str], config: ConfigFile) -> tupl
     settings._sources = sources
     if config.path is not None:
         _from_file_folder(settings, sources, config)
+        _scheduler_on_this_computer(settings, sources, config)
     return settings, sources
+
+
+def _scheduler_on_this_computer(settings: Settings, sources: dict[str, str], config: ConfigFile) -> None:
+    """A settings file may name a Dask scheduler only on this computer: documents go where
+    the user says, and a scheduler elsewhere must be given on the command line."""
+    if settings.scheduler is None or sources["scheduler"] in {"command line", "default"}:
+        return
+    assert config.path is not None
+    try:
+        local = is_loopback(settings.scheduler)
+    except UsageError as exc:
+        raise SettingsFileError([problem(config.path, config.lines, "scheduler", str(exc))]) from None
+    if not local:
+        raise SettingsFileError(
+            [
+                problem(
+                    config.path,
+                    config.lines,
+                    "scheduler",
+                    f"{file_name(settings.scheduler)} is not on this computer; a settings file may only name a "
+                    "scheduler on this computer (documents are sent to it): give this one with --scheduler",
+                )
+            ]
+        )
 
 
 def _from_file_folder(settings: Settings, sources: dict[str, str], config: ConfigFile) -> None:

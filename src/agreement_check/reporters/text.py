@@ -50,7 +50,7 @@ class TextReporter:
     def _document(self, console: Console, doc: DocumentResult, report: Report) -> None:
         rules = report.rules
         if doc.status == "error":
-            what = "was not checked" if doc.error_code == "not-an-agreement" else "could not be read"
+            what = "was not checked" if doc.error_code in {"not-an-agreement", "worker-lost"} else "could not be read"
             console.print(f"[bold]{escape(file_name(doc.path))}[/]  [bold red]{what}[/] ({doc.error_code})")
             console.print(Padding(_t(doc.error_message or ""), (0, 0, 0, 2)))
             return
