@@ -77,8 +77,8 @@ def overhead(files: list[Path], workers: int) -> dict[str, object]:
     import dask
     from distributed import LocalCluster
 
-    from agreement_check.dask_executor import run_on_dask
-    from agreement_check.isolation import Limits
+    from agreement_check.batch.dask_executor import run_on_dask
+    from agreement_check.batch.isolation import Limits
 
     settings = {"distributed.scheduler.allowed-failures": 0, "distributed.scheduler.worker-saturation": 1.0}
     with (
