@@ -205,26 +205,23 @@ def _outcome(future: Any, path: Path, attempt: int) -> DocumentResult | None:
     from distributed.scheduler import KilledWorker
 
     if future.status == "finished":
-        return future.result()
+        result: DocumentResult = future.result()
+        return result
     exc = future.exception() if future.status == "error" else None
     if exc is None or isinstance(exc, KilledWorker):
         if attempt < ATTEMPTS:
             return None
         return _lost(path)
-    return DocumentResult(
-        path=str(path),
-        status="error",
-        error_code="unreadable",
-        error_message=f"The checker stopped while reading this file ({type(exc).__name__}).",
+    return DocumentResult.error(
+        str(path), "unreadable", f"The checker stopped while reading this file ({type(exc).__name__})."
     )
 
 
 def _lost(path: Path) -> DocumentResult:
-    return DocumentResult(
-        path=str(path),
-        status="error",
-        error_code="worker-lost",
-        error_message=f"The Dask worker checking this file stopped, {ATTEMPTS} times, so it was not checked.",
+    return DocumentResult.error(
+        str(path),
+        "worker-lost",
+        f"The Dask worker checking this file stopped, {ATTEMPTS} times, so it was not checked.",
     )
 
 

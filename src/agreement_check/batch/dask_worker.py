@@ -71,7 +71,8 @@ def _ask(worker: _Worker, path: Path, copy_to: str | None, limits: Limits) -> Do
     ready = wait([worker.conn, worker.process.sentinel], timeout=limits.seconds)
     if worker.conn in ready:
         with contextlib.suppress(EOFError, OSError):
-            return worker.conn.recv()[1]
+            result: DocumentResult = worker.conn.recv()[1]
+            return result
     if ready:
         return _died(path, _exit_code(worker.process))
     return _error(path, "timeout", f"Reading this file took longer than {limits.seconds:g} seconds, so it was stopped.")

@@ -82,6 +82,8 @@ def _cached_or_checked(
 
 
 def cache_fingerprint(packs: dict[str, Pack], options: CheckOptions) -> str:
+    """What besides a file's bytes decides its result: a Dask sweep keeps its cache on the
+    client, so it builds the same key as a local worker."""
     versions = ",".join(f"{p.id}@{p.spec.version}:{len(p.rules)}" for p in sorted(packs.values(), key=lambda p: p.id))
     rules = ",".join(str(r) for r in options.rules)
     return f"{versions}|{options.pack}|{options.parse.revisions}|{options.parse.pdf_engine}|ocr={options.parse.ocr}|{rules}|{options.severity}"
