@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 from agreement_check.matchers.compose import All, Any, Filtered, Leaf, Not
 from agreement_check.matchers.duration_matcher import DurationMatcher
@@ -45,9 +44,9 @@ def test_bad_token_patterns_are_reported() -> None:
 
 def test_catastrophic_regex_is_bounded() -> None:
     ctx = ctx_of("a" * 5000 + "!")
-    start = time.monotonic()
+    # the pattern backtracks for longer than the machine will last: returning at all, with the
+    # warning, shows the matcher's own limit stopped it (no wall-clock assertion: load varies)
     hits = Leaf(RegexMatcher([r"(a+)+$"])).find(ctx)
-    assert time.monotonic() - start < 2.0
     assert hits == []
     assert any("took too long" in w for w in ctx.warnings)
 
