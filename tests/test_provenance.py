@@ -57,11 +57,21 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
     return check([folder], CheckOptions(isolate=False))
 
 
-@pytest.mark.parametrize("fmt", ["json", "sarif", "html", "markdown", "csv", "csv-documents", "junit", "text"])
+@pytest.mark.parametrize(
+    "fmt", ["json", "sarif", "html", "markdown", "csv", "csv-documents", "junit", "text", "letter"]
+)
 def test_every_report_format_is_known_as_ours_under_any_name(fmt: str, report: Report, tmp_path: Path) -> None:
     path = tmp_path / "renamed by a colleague.txt"
     path.write_text(get_reporter(fmt).render(report), encoding="utf-8")
     assert own_output(path) == REPORT
+
+
+def test_a_letter_whose_mark_the_sender_deleted_is_their_own_text(report: Report, tmp_path: Path) -> None:
+    letter = get_reporter("letter").render(report)
+    assert letter.startswith("[Drafted by agreement-check from terms.txt")
+    path = tmp_path / "my letter.txt"
+    path.write_text(letter.split("\n", 2)[2], encoding="utf-8")
+    assert own_output(path) is None
 
 
 def test_a_text_report_is_ours_when_a_narrow_terminal_wraps_its_summary(report: Report, tmp_path: Path) -> None:

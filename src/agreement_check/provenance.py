@@ -13,7 +13,9 @@ output carries a mark of what wrote it, and a folder walk looks for that mark:
   comment, so a pull-request comment or job summary does not show it);
 - the JUnit report: `<testsuites name="agreement-check">`;
 - the CSV report: its header row;
-- the text report: its closing `Summary: N documents, N checked, ...` line.
+- the text report: its closing `Summary: N documents, N checked, ...` line;
+- a letter to the funder: its first line, `[Drafted by agreement-check from ...`, which
+  asks the sender to delete it (a letter edited that far is the user's own text).
 
 Only a bounded piece of each file is read (the head, the tail, a ZIP directory of at
 most `CENTRAL_DIRECTORY_CAP` bytes and one member inflated to at most `MEMBER_CAP`), in
@@ -36,6 +38,7 @@ from pathlib import Path
 PROPERTY = "AgreementCheck"  # the DOCX custom property and the PDF information key
 GENERATOR = "agreement-check"
 MARKDOWN_MARK = f"<!-- generator: {GENERATOR}"  # then the version and " -->"
+LETTER_MARK = f"[Drafted by {GENERATOR}"  # a letter's first line
 TEXT_SUMMARY = "Summary: "  # the text report's last line starts so
 MARKED_COPY = "marked-up copy"
 REPORT = "report"
@@ -186,7 +189,7 @@ def _report(handle, head: bytes) -> bool:  # type: ignore[no-untyped-def]
         return bool(_JSON_TOOL.search(text) or _SARIF_TOOL.search(text))
     if first == b"<":
         return text.startswith(MARKDOWN_MARK.encode()) or bool(_HTML_MARK.search(text) or _JUNIT_MARK.search(text))
-    if text.startswith((_CSV_HEADER, _CSV_DOCUMENTS_HEADER)):
+    if text.startswith((_CSV_HEADER, _CSV_DOCUMENTS_HEADER, LETTER_MARK.encode())):
         return True
     size = handle.seek(0, 2)
     handle.seek(max(0, size - 4096))

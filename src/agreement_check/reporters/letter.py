@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import textwrap
 
+from agreement_check.provenance import LETTER_MARK
 from agreement_check.report import DocumentResult, Finding, Report, RuleInfo
 from agreement_check.reporters.common import ranked
 from agreement_check.reporters.sanitize import file_name, terminal
@@ -31,7 +32,13 @@ class LetterReporter:
 
 
 def letter(doc: DocumentResult, report: Report) -> str:
-    """The letter for one document, ready to edit."""
+    """The letter for one document, ready to edit, under a first line that marks it as the
+    tool's draft (so a re-run over the folder does not check it as a document)."""
+    mark = f"{LETTER_MARK} from {_text(file_name(doc.path))}: edit it, and delete this line, before sending.]"
+    return mark + "\n\n" + _body(doc, report)
+
+
+def _body(doc: DocumentResult, report: Report) -> str:
     if doc.status == "error":
         return _fill(
             f"(No letter: {file_name(doc.path)} could not be read or was not checked, so there is nothing to ask "
