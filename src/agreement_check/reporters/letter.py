@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from pathlib import PurePath
 
 from agreement_check.provenance import LETTER_MARK
 from agreement_check.report import DocumentResult, Finding, Report, RuleInfo
@@ -34,14 +35,14 @@ class LetterReporter:
 def letter(doc: DocumentResult, report: Report) -> str:
     """The letter for one document, ready to edit, under a first line that marks it as the
     tool's draft (so a re-run over the folder does not check it as a document)."""
-    mark = f"{LETTER_MARK} from {_text(file_name(doc.path))}: edit it, and delete this line, before sending.]"
+    mark = f"{LETTER_MARK} from {_text(_name(doc))}: edit it, and delete this line, before sending.]"
     return mark + "\n\n" + _body(doc, report)
 
 
 def _body(doc: DocumentResult, report: Report) -> str:
     if doc.status == "error":
         return _fill(
-            f"(No letter: {file_name(doc.path)} could not be read or was not checked, so there is nothing to ask "
+            f"(No letter: {_name(doc)} could not be read or was not checked, so there is nothing to ask "
             f"for yet. {doc.error_message or ''})"
         )
     parties = doc.parties or {}
@@ -63,7 +64,7 @@ def _body(doc: DocumentResult, report: Report) -> str:
     if not gaps:
         out += [
             _fill(
-                f"Thank you for sending us {what} ({file_name(doc.path)}). We have read it alongside "
+                f"Thank you for sending us {what} ({_name(doc)}). We have read it alongside "
                 f"{_the_list(sources) or 'the Compact'} and have no changes to ask for."
             ),
             "",
@@ -71,7 +72,7 @@ def _body(doc: DocumentResult, report: Report) -> str:
         return "\n".join([*out, *_closing()])
     out += [
         _fill(
-            f"Thank you for sending us {what} ({file_name(doc.path)}). We have read it alongside "
+            f"Thank you for sending us {what} ({_name(doc)}). We have read it alongside "
             f"{_the_list(sources)}, and before we sign we would like to ask whether the following "
             f"{'change' if len(gaps) == 1 else _number(len(gaps)) + ' changes'} could be made."
         ),
@@ -125,6 +126,12 @@ def _proposal(suggestion: str) -> str:
         where = suggestion.split(":", 1)[0][len("Add to ") :]
         return f"Could {where} say, for example: " + " ".join(f"“{_text(t)}”" for t in texts)
     return "We would suggest: " + _text(suggestion)
+
+
+def _name(doc: DocumentResult) -> str:
+    """The document's file name without the folders (the funder does not know them, and
+    they can say more about the sender than the letter should)."""
+    return file_name(PurePath(doc.path).name)
 
 
 def _number(n: int) -> str:
