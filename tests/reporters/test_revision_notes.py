@@ -57,6 +57,9 @@ def test_html_report_marks_the_finding(report: Report) -> None:
     html = render(report, "html")
     notes = [line for line in html.splitlines() if 'class="pending-note"' in line]
     assert len(notes) == 1 and "Alice Reed" in notes[0]
+    # the table marks the document's row and the cells whose status the changes would alter
+    assert html.count('<tr class="pending">') == 1
+    assert html.count(' pending" data-value=') == 2  # the notice gap it opens, the mediation gap it closes
 
 
 def test_markdown_and_github_mention_the_change(report: Report) -> None:

@@ -33,6 +33,9 @@ class Group:
         return anchor(self.first.path)
 
 
+PENDING = "pending tracked changes would change this"
+
+
 def anchor(path: str) -> str:
     """A stable id for a document's section, from its path (any characters, any length)."""
     return hashlib.sha1(path.encode()).hexdigest()[:10]
@@ -87,13 +90,15 @@ def _row(group: Group, rules: list[Any], folder: str) -> dict[str, Any]:
     for info in rules:
         finding = by_rule.get(info.id)
         status = finding.status if finding else "not-applicable"
+        pending = bool(finding and finding.revisions)  # pending tracked changes would alter it
         cells.append(
             {
                 "status": status,
                 "symbol": SYMBOLS[status],
                 "word": WORDS[status],
                 "order": ORDER[status],
-                "title": f"{info.title}: {WORDS[status]}",
+                "title": f"{info.title}: {WORDS[status]}" + (f" ({PENDING})" if pending else ""),
+                "pending": pending,
             }
         )
     return {
@@ -108,4 +113,5 @@ def _row(group: Group, rules: list[Any], folder: str) -> dict[str, Any]:
         "overhead": facts.overhead_words,
         "period": facts.period_words,
         "cells": cells,
+        "pending": any(cell["pending"] for cell in cells),
     }
