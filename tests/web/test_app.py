@@ -54,7 +54,11 @@ def test_form_page_with_privacy_banner_and_no_cookies(client: TestClient) -> Non
     assert "default-src 'none'" in response.headers["content-security-policy"]
 
 
-def test_upload_shows_gaps_in_plain_english_with_downloads(client: TestClient) -> None:
+def test_upload_shows_gaps_in_plain_english_with_downloads(
+    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a private temporary folder, so other runs on the machine cannot add folders to it
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     before = {p.name for p in Path(tempfile.gettempdir()).glob("agreement-check-web-*")}
     response = post(client, ("My offer.pdf", OFFER.read_bytes()), ("sla.docx", SLA.read_bytes()))
     assert response.status_code == 200
