@@ -41,7 +41,8 @@ def test_summary_and_rows_count_error_and_warning_gaps_apart(report: Report) -> 
     summary = " ".join(lxml.html.fromstring(html).xpath("//p[@class='summary']")[0].text_content().split())
     assert "41 documents: 40 checked (1 identical to another and shown once), 1 could not be read." in summary
     warnings = sum(f.severity == "warning" for f in warned)
-    assert f"{38 + warnings} gaps: 38 high priority, {warnings} medium or low" in summary  # 19 short notices, 2 errors each
+    # 19 short notices, 2 errors each
+    assert f"{38 + warnings} gaps: 38 high priority, {warnings} medium or low" in summary
     row = next(r for r in table(html) if r[0] == "agreement-02.txt")
     assert row[1:3] == ["0", str(warnings)]
 
