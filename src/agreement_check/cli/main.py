@@ -37,13 +37,10 @@ def main() -> None:
         for problem in exc.problems:
             click.echo(f"  {problem}", err=True)
         sys.exit(ExitCode.USAGE)
-    except UsageError as exc:
-        click.echo(f"agreement-check: {exc}", err=True)
-        sys.exit(ExitCode.USAGE)
     except DocumentError as exc:
         click.echo(f"agreement-check: {exc}", err=True)
         sys.exit(ExitCode.UNREADABLE)
-    except AgreementCheckError as exc:
+    except AgreementCheckError as exc:  # a UsageError among them
         click.echo(f"agreement-check: {exc}", err=True)
         sys.exit(ExitCode.USAGE)
     except OSError as exc:

@@ -22,6 +22,7 @@ import importlib
 import re
 import sys
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -103,20 +104,7 @@ def _leading(items: list[tuple[Any, Any]]) -> set[str] | None:
 
 
 def _first(op: Any, arg: Any) -> set[str] | None:
-    if op is _c.SUBPATTERN:
-        return _leading(list(arg[-1]))
-    if op in _REPEATS:
-        low, _high, item = arg
-        return _leading(list(item)) if low >= 1 else None
-    if op is _c.BRANCH:
-        union: set[str] = set()
-        for branch in arg[1]:
-            found = _leading(list(branch))
-            if not found:
-                return None
-            union |= found
-        return union
-    return None
+    return _through(op, arg, _leading, atomic=False)
 
 
 def _strength(option: set[str]) -> tuple[int, int]:
@@ -125,17 +113,23 @@ def _strength(option: set[str]) -> tuple[int, int]:
 
 
 def _element(op: Any, arg: Any) -> set[str] | None:
+    return _through(op, arg, _sequence, atomic=True)
+
+
+def _through(op: Any, arg: Any, inner: Callable[[list[Any]], set[str] | None], *, atomic: bool) -> set[str] | None:
+    """The literals `inner` finds inside a group, a repeat taken at least once or every
+    branch of an alternation; None where there is no literal every match must contain."""
     if op is _c.SUBPATTERN:
-        return _sequence(list(arg[-1]))
-    if op is _ATOMIC:
-        return _sequence(list(arg))
+        return inner(list(arg[-1]))
+    if atomic and op is _ATOMIC:
+        return inner(list(arg))
     if op in _REPEATS:
         low, _high, item = arg
-        return _sequence(list(item)) if low >= 1 else None
+        return inner(list(item)) if low >= 1 else None
     if op is _c.BRANCH:
         union: set[str] = set()
         for branch in arg[1]:
-            found = _sequence(list(branch))
+            found = inner(list(branch))
             if not found:
                 return None
             union |= found

@@ -8,13 +8,11 @@ run as a formula starts with `'` (`sanitize.csv_cell`), since file names come fr
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 
 from agreement_check.report import DocumentResult, Report
 from agreement_check.reporters.facts import document_facts, identical_groups
-from agreement_check.reporters.sanitize import csv_cell
+from agreement_check.reporters.sanitize import csv_table
 
 COLUMNS = [
     "path",
@@ -38,11 +36,7 @@ COLUMNS = [
 
 class CsvDocumentsReporter:
     def render(self, report: Report) -> str:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
-        writer.writerow(COLUMNS)
-        writer.writerows([csv_cell(cell) for cell in row] for row in _rows(report))
-        return buffer.getvalue()
+        return csv_table(COLUMNS, _rows(report))
 
 
 def _rows(report: Report) -> Iterator[list[object]]:

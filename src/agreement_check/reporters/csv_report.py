@@ -8,24 +8,18 @@ Every cell is quoted, and a cell that a spreadsheet would run as a formula start
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 
 from agreement_check.report import DocumentResult, Finding, Report
 from agreement_check.reporters.common import values_text
-from agreement_check.reporters.sanitize import csv_cell
+from agreement_check.reporters.sanitize import csv_table
 
 COLUMNS = ["path", "pack", "rule", "status", "severity", "values", "clause", "page", "message", "evidence", "accepted"]
 
 
 class CsvReporter:
     def render(self, report: Report) -> str:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
-        writer.writerow(COLUMNS)
-        writer.writerows([csv_cell(cell) for cell in row] for row in _rows(report))
-        return buffer.getvalue()
+        return csv_table(COLUMNS, _rows(report))
 
 
 def _rows(report: Report) -> Iterator[list[object]]:

@@ -19,8 +19,11 @@ made for where it is going, so that it is shown and never obeyed:
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
+from collections.abc import Iterable
 from typing import Any
 
 # ESC-introduced and 8-bit C1 sequences; string commands only when terminated, so that an
@@ -64,6 +67,15 @@ def csv_cell(value: object) -> str:
     """A cell that a spreadsheet shows as text, never evaluates."""
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(CSV_TRIGGERS) or text.lstrip()[:1] in CSV_TRIGGERS[:4] else text
+
+
+def csv_table(columns: list[str], rows: Iterable[list[object]]) -> str:
+    """A CSV report: every cell quoted and guarded by `csv_cell`, one line ending."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer.writerow(columns)
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
+    return buffer.getvalue()
 
 
 def xml(text: str) -> str:
