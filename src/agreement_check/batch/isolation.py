@@ -22,6 +22,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from agreement_check import settings_spec as spec
 from agreement_check.batch.document import display_path, needs_fresh_worker
 from agreement_check.batch.options import CheckOptions
 from agreement_check.batch.progress import Progress
@@ -35,8 +36,10 @@ CANCEL_POLL = 0.1  # seconds between looks at `cancel` while workers are busy
 
 @dataclass
 class Limits:
-    seconds: float = 120.0  # per document
-    memory_mb: int = 1024  # address space a worker may grow by, above its start
+    """A worker's deadline and memory cap; the defaults are those of `--timeout` and `--memory-limit`."""
+
+    seconds: float = spec.TIMEOUT.default  # per document
+    memory_mb: int = spec.MEMORY_LIMIT.default  # address space a worker may grow by, above its start
 
 
 @dataclass

@@ -6,12 +6,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 from click.core import ParameterSource
 
 from agreement_check import __version__
+from agreement_check import settings_spec as spec
 from agreement_check.cli.exitcodes import ExitCode
 from agreement_check.cli.rules import rules
 from agreement_check.errors import AgreementCheckError, DocumentError, RuleFileError, UsageError
@@ -48,41 +49,43 @@ def main() -> None:
         sys.exit(ExitCode.USAGE)
 
 
+def setting_option(setting: spec.Setting[Any], **extra: Any) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """The command-line option of a setting, with the default, help, choices and bounds of
+    its entry in `settings_spec` (`extra` adds what only the command line knows, such as
+    the formats the reporters offer). A repeatable option's default is left to the
+    settings (an empty tuple here), so a settings file can still supply it."""
+    names = [f"--{setting.key}/--no-{setting.key}" if setting.negatable else f"--{setting.key}"]
+    names += [setting.short] if setting.short else []
+    kwargs: dict[str, Any] = {"help": setting.help, "metavar": setting.metavar}
+    if setting.choices and not setting.many:
+        kwargs["type"] = click.Choice(setting.choices)
+    elif setting.kind is int:
+        kwargs["type"] = click.IntRange(_whole(setting.minimum), _whole(setting.maximum))
+    elif setting.kind is float:
+        kwargs["type"] = click.FloatRange(setting.minimum, setting.maximum)
+    if setting.many:
+        kwargs["multiple"] = True
+        shown = ", ".join(cast("tuple[str, ...]", setting.default))
+        kwargs["help"] += f"  [default: {shown}]" if shown else ""
+    elif setting.kind is bool:
+        kwargs["default"] = setting.default
+        kwargs["is_flag"] = not setting.negatable or None
+    elif setting.default is None:
+        kwargs["help"] += f"  [default: {setting.default_text}]" if setting.default_text else ""
+    else:
+        kwargs.update(default=setting.default, show_default=True)
+    kwargs.update(extra)
+    return click.option(*names, setting.name, **{k: v for k, v in kwargs.items() if v is not None})
+
+
+def _whole(bound: float | None) -> int | None:
+    return None if bound is None else int(bound)
+
+
 def reading_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options that change how documents are read, shared by `check` and `extract`."""
-    options = [
-        click.option(
-            "--revisions",
-            type=click.Choice(["both", "accepted", "original"]),
-            default="both",
-            show_default=True,
-            help="Read pending tracked changes as accepted, as the original text, or both: the accepted "
-            "text is checked and each finding the changes alter says what the original gives.",
-        ),
-        click.option(
-            "--max-pages",
-            "max_pages",
-            type=click.IntRange(1),
-            default=2000,
-            show_default=True,
-            help="Refuse PDFs with more pages than this (error too-large).",
-        ),
-        click.option(
-            "--pdf-engine",
-            "pdf_engine",
-            type=click.Choice(["pdfium", "pdfplumber"]),
-            default="pdfium",
-            show_default=True,
-            help="Library that reads PDF text (both feed the same layout code).",
-        ),
-        click.option(
-            "--ocr/--no-ocr",
-            default=False,
-            help="Read PDF pages that have no text layer (scans) by OCR, with Tesseract.",
-        ),
-    ]
-    for option in reversed(options):
-        command = option(command)
+    for setting in reversed((spec.REVISIONS, spec.MAX_PAGES, spec.PDF_ENGINE, spec.OCR)):
+        command = setting_option(setting)(command)
     return command
 
 
@@ -94,34 +97,19 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--pack", default="auto", show_default=True, help="Rule pack: leeds-compact, working-together or auto.")
-@click.option(
-    "--format",
-    "format",
-    multiple=True,
-    type=click.Choice(FORMATS),
-    help="Report format; repeat it with one --output each to write several.  [default: text]",
-)
-@click.option("--output", "-o", "output", multiple=True, help="Write the report to this file (one per --format).")
-@click.option(
-    "--fail-on",
-    "fail_on",
-    type=click.Choice(["error", "warning", "never"]),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a gap at or above this severity is found.",
-)
-@click.option("--rules", multiple=True, help="Extra rule files or packs (add to or replace the built-in ones).")
-@click.option("--enable", multiple=True, help="Check only these rules (id or name); repeatable.")
-@click.option("--disable", multiple=True, help="Do not check these rules (id or name); repeatable.")
-@click.option(
-    "--severity", multiple=True, metavar="RULE=LEVEL", help="Override a rule's severity (error, warning, info)."
-)
-@click.option("--jobs", "-j", type=click.IntRange(1, 256), help="Worker processes.  [default: one per core]")
-@click.option("--include", multiple=True, help="Only files in folders matching this glob; repeatable.")
-@click.option("--exclude", multiple=True, help="Skip files in folders matching this glob; repeatable.")
-@click.option("--cache", help="Reuse results for unchanged documents from this folder.")
-@click.option("--baseline", help="Accepted findings (YAML); only new gaps fail the run.")
+@setting_option(spec.PACK)
+@setting_option(spec.FORMAT, type=click.Choice(FORMATS))
+@setting_option(spec.OUTPUT)
+@setting_option(spec.FAIL_ON)
+@setting_option(spec.RULES)
+@setting_option(spec.ENABLE)
+@setting_option(spec.DISABLE)
+@setting_option(spec.SEVERITY)
+@setting_option(spec.JOBS)
+@setting_option(spec.INCLUDE)
+@setting_option(spec.EXCLUDE)
+@setting_option(spec.CACHE)
+@setting_option(spec.BASELINE)
 @click.option(
     "--write-baseline",
     "write_baseline_to",
@@ -142,32 +130,10 @@ def cli() -> None:
     help="Write the marked-up copy beside each original, with this before the extension (e.g. .checked).",
 )
 @click.option("--suggest-edits", is_flag=True, help="In marked-up DOCX copies, propose the wording as tracked changes.")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=1),
-    default=120.0,
-    show_default=True,
-    help="Seconds one document may take before it is stopped (error timeout).",
-)
-@click.option(
-    "--memory-limit",
-    "memory_limit",
-    type=click.IntRange(64),
-    default=1024,
-    show_default=True,
-    help="Megabytes one document may use before it is stopped (error too-large).",
-)
-@click.option(
-    "--scheduler",
-    metavar="ADDRESS",
-    help="Check on a Dask cluster: the address of its scheduler (tcp://host:port). Needs the dask extra.",
-)
-@click.option(
-    "--scheduler-reads-paths",
-    "scheduler_reads_paths",
-    is_flag=True,
-    help="The Dask workers open the files at the same paths (a shared file system) instead of being sent them.",
-)
+@setting_option(spec.TIMEOUT)
+@setting_option(spec.MEMORY_LIMIT)
+@setting_option(spec.SCHEDULER)
+@setting_option(spec.SCHEDULER_READS_PATHS)
 @click.option(
     "--quiet",
     "-q",
@@ -227,7 +193,7 @@ def _setting_values(given: dict[str, object]) -> dict[str, object]:
     severity: dict[str, str] = {}
     for item in cast("list[object]", values.get("severity") or []):
         rule, _, level = str(item).partition("=")
-        if level not in {"error", "warning", "info"}:
+        if level not in spec.SEVERITY.choices:
             raise UsageError(f"--severity takes RULE=LEVEL with LEVEL error, warning or info, not {item!r}")
         severity[rule] = level
     values["severity"] = severity
@@ -262,9 +228,9 @@ def extract(
     files: tuple[Path, ...],
     fmt: str,
     provisions: bool,
-    revisions: Literal["both", "accepted", "original"],
+    revisions: spec.Revisions,
     max_pages: int,
-    pdf_engine: Literal["pdfium", "pdfplumber"],
+    pdf_engine: spec.PdfEngine,
     ocr: bool,
 ) -> None:
     """Show what the checker reads: one block per line with its location."""

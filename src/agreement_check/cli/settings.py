@@ -16,12 +16,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
+from agreement_check import settings_spec as spec
 from agreement_check.batch.scheduler_address import is_loopback
 from agreement_check.cli.settings_file import SettingsFileError, closest, key_lines, problem, read_toml
+from agreement_check.codes import Severity
 from agreement_check.errors import UsageError
 from agreement_check.reporters.sanitize import file_name
 
@@ -30,32 +32,50 @@ SECTION = ("tool", "agreement-check")
 CONFINED = ("output", "cache", "rules", "baseline")  # paths a settings file may name only inside its folder
 
 
+def _field(setting: spec.Setting[Any]) -> Any:
+    """The pydantic field of a setting: its default, its hyphenated key and its bounds,
+    all from `settings_spec`, so the file accepts exactly what the command line does. A
+    repeatable setting is a list in the file (`severity` a table of rule = level)."""
+    items = setting.default
+    make = dict if setting.name == "severity" else list
+    default: dict[str, Any] = {"default_factory": lambda: make(items)} if setting.many else {"default": setting.default}
+    return Field(
+        **default,
+        alias=setting.key if setting.key != setting.name else None,
+        ge=setting.minimum,
+        le=setting.maximum,
+        description=setting.help,
+    )
+
+
 class Settings(BaseModel):
-    """Every setting a project can fix; names as on the command line."""
+    """Every setting a project can fix; names as on the command line. The types are
+    declared here (for the type checker); defaults, bounds and help come from
+    `settings_spec`, and a test checks the two list the same settings."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    pack: str = "auto"
-    rules: list[str] = Field(default_factory=list)
-    enable: list[str] = Field(default_factory=list)
-    disable: list[str] = Field(default_factory=list)
-    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
-    fail_on: Literal["error", "warning", "never"] = Field("error", alias="fail-on")
-    format: list[str] = Field(default_factory=lambda: ["text"])
-    output: list[str] = Field(default_factory=list)
-    jobs: int | None = Field(None, ge=1, le=256)
-    include: list[str] = Field(default_factory=list)
-    exclude: list[str] = Field(default_factory=list)
-    cache: str | None = None
-    baseline: str | None = None
-    revisions: Literal["both", "accepted", "original"] = "both"
-    pdf_engine: Literal["pdfium", "pdfplumber"] = Field("pdfium", alias="pdf-engine")
-    ocr: bool = False
-    max_pages: int = Field(2000, alias="max-pages", ge=1)
-    timeout: float = Field(120.0, gt=0, le=86400)
-    memory_limit: int = Field(1024, alias="memory-limit", ge=64)
-    scheduler: str | None = None
-    scheduler_reads_paths: bool = Field(False, alias="scheduler-reads-paths")
+    pack: str = _field(spec.PACK)
+    rules: list[str] = _field(spec.RULES)
+    enable: list[str] = _field(spec.ENABLE)
+    disable: list[str] = _field(spec.DISABLE)
+    severity: dict[str, Severity] = _field(spec.SEVERITY)
+    fail_on: spec.FailOn = _field(spec.FAIL_ON)
+    format: list[str] = _field(spec.FORMAT)
+    output: list[str] = _field(spec.OUTPUT)
+    jobs: int | None = _field(spec.JOBS)
+    include: list[str] = _field(spec.INCLUDE)
+    exclude: list[str] = _field(spec.EXCLUDE)
+    cache: str | None = _field(spec.CACHE)
+    baseline: str | None = _field(spec.BASELINE)
+    revisions: spec.Revisions = _field(spec.REVISIONS)
+    pdf_engine: spec.PdfEngine = _field(spec.PDF_ENGINE)
+    ocr: bool = _field(spec.OCR)
+    max_pages: int = _field(spec.MAX_PAGES)
+    timeout: float = _field(spec.TIMEOUT)
+    memory_limit: int = _field(spec.MEMORY_LIMIT)
+    scheduler: str | None = _field(spec.SCHEDULER)
+    scheduler_reads_paths: bool = _field(spec.SCHEDULER_READS_PATHS)
 
     _sources: dict[str, str] = PrivateAttr(default_factory=dict)
 
@@ -127,7 +147,7 @@ def _read(path: Path, section: tuple[str, ...] | None) -> ConfigFile:
         if key not in SETTING_KEYS
     ]
     try:
-        Settings.model_validate({_alias(k): v for k, v in values.items() if k in SETTING_KEYS})
+        Settings.model_validate({k: v for k, v in values.items() if k in SETTING_KEYS})  # keys are the aliases
     except ValidationError as exc:
         problems += [_validation_problem(path, lines, error) for error in exc.errors()]
     if problems:
@@ -138,14 +158,6 @@ def _read(path: Path, section: tuple[str, ...] | None) -> ConfigFile:
 def _validation_problem(path: Path, lines: dict[str, int], error: Any) -> str:
     location = [str(part).replace("_", "-") for part in error["loc"]]
     return problem(path, lines, location[0], f"{'.'.join(location[1:]) + ': ' if location[1:] else ''}{error['msg']}")
-
-
-def _alias(key: str) -> str:
-    return (
-        key
-        if key in {"fail-on", "max-pages", "memory-limit", "pdf-engine", "scheduler-reads-paths"}
-        else key.replace("-", "_")
-    )
 
 
 def resolve(cli: dict[str, Any], explicit: set[str], config: ConfigFile) -> tuple[Settings, dict[str, str]]:
@@ -162,7 +174,7 @@ def resolve(cli: dict[str, Any], explicit: set[str], config: ConfigFile) -> tupl
             sources[name] = config.where(key)
         else:
             sources[name] = "default"
-    settings = Settings.model_validate({_alias(k.replace("_", "-")): v for k, v in merged.items()})
+    settings = Settings.model_validate({k.replace("_", "-"): v for k, v in merged.items()})
     settings._sources = sources
     if config.path is not None:
         _from_file_folder(settings, sources, config)
