@@ -141,3 +141,36 @@ def test_encrypted_with_password_and_with_empty_password(tmp_path: Path) -> None
     c.drawString(60, 700, "Readable grant terms.")
     c.save()
     assert "Readable grant terms." in read_document(open_pdf).text()
+
+
+def test_each_word_has_the_size_and_weight_of_the_text_drawing_it(tmp_path: Path) -> None:
+    """Size and weight are looked up once a text object: words of two objects that share
+    a line, in either order, still each carry their own."""
+    from agreement_check.parsers import read_for_copy
+
+    pdf = make_pdf(
+        tmp_path / "fonts.pdf",
+        [
+            [
+                (60, 100, "Payment terms", "Helvetica-Bold", 14),
+                (200, 100, "are set out below", "Helvetica", 10),
+                (60, 130, "The grant", "Helvetica", 10),
+                (140, 130, "must be repaid", "Helvetica-Bold", 12),
+            ]
+        ],
+    )
+    words = read_for_copy(pdf, ParseOptions(pdf_engine=ENGINE["name"])).pdf_pages[0].words  # type: ignore[arg-type]
+    looks = {w.text: (w.size, w.bold) for w in words}
+    assert looks == {
+        "Payment": (14.0, True),
+        "terms": (14.0, True),
+        "are": (10.0, False),
+        "set": (10.0, False),
+        "out": (10.0, False),
+        "below": (10.0, False),
+        "The": (10.0, False),
+        "grant": (10.0, False),
+        "must": (12.0, True),
+        "be": (12.0, True),
+        "repaid": (12.0, True),
+    }

@@ -182,7 +182,8 @@ def _segments(line: Line) -> list[list[Word]]:
     """Runs of words separated by a wide horizontal gap (a table's cell boundary)."""
     out: list[list[Word]] = [[line.words[0]]]
     for prev, word in zip(line.words, line.words[1:]):
-        if word.x0 - prev.x1 > max(18.0, 1.8 * word.size):
+        wide = 1.8 * word.size
+        if word.x0 - prev.x1 > (wide if wide > 18.0 else 18.0):  # max(18.0, wide)
             out.append([word])
         else:
             out[-1].append(word)

@@ -126,8 +126,13 @@ def join_lines(lines: list[str], is_word: Callable[[str], bool]) -> str:
     return out
 
 
+_BROKEN_WORD = re.compile(r"(\w+)-$")
+
+
 def _join(left: str, right: str, is_word: Callable[[str], bool]) -> str:
-    match = re.search(r"(\w+)-$", left)
+    if not left.endswith("-"):  # the usual case, without searching the paragraph so far
+        return f"{left} {right}"
+    match = _BROKEN_WORD.search(left)
     first = re.match(r"([a-z]+)(.*)$", right, re.S)
     if match and first:
         head, tail = match.group(1), first.group(1)

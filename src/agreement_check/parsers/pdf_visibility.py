@@ -11,6 +11,7 @@ seen. Text whose background is a picture is never judged by colour.
 from __future__ import annotations
 
 import ctypes
+from functools import lru_cache
 from typing import Any
 
 from agreement_check.parsers.hidden import INVISIBLE, MIN_POINTS, OFF_PAGE, SAME_COLOUR, TINY, WHITE, looks_same
@@ -46,27 +47,23 @@ class PageLooks:
                 if fill is not None and min(box[2] - box[0], box[3] - box[1]) >= _MIN_BACKGROUND:
                     self.shapes.append((index, box, fill))
 
-    def reason(self, obj: Any, box: Box, size: float) -> str | None:
-        """Why the word in `box` (drawn by text object `obj`) cannot be seen, or None."""
+    def reason(self, key: int, box: Box, size: float) -> str | None:
+        """Why the word in `box` (drawn by the text object at address `key`, 0 for none)
+        cannot be seen, or None. The look of a text object is judged once."""
         left, bottom, right, top = box
         cl, cb, cr, ct = self.crop
         if right <= cl or left >= cr or top <= cb or bottom >= ct:
             return OFF_PAGE
         if size < MIN_POINTS and top - bottom < MIN_POINTS * 1.5:
             return TINY
-        key = _address(obj)
         if key not in self._looks:
-            self._looks[key] = self._judge(obj, key)
+            self._looks[key] = self._judge(ctypes.cast(key, self.raw.FPDF_PAGEOBJECT), key) if key else None
         return self._looks[key]
 
     def _judge(self, obj: Any, key: int) -> str | None:
         raw = self.raw
-        if not obj:
-            return None
         mode = raw.FPDFTextObj_GetTextRenderMode(obj)
-        bounds = self._bounds(obj)
-        centre = ((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2)
-        behind = self._behind(key, centre)
+        behind = self._behind(key, obj)
         if mode in _INVISIBLE_MODES:
             return None if behind == "picture" else INVISIBLE
         rgba = self._colour(obj, stroke=mode in _STROKE_ONLY_MODES)
@@ -74,10 +71,15 @@ class PageLooks:
             return None
         if rgba[3] == 0:
             return INVISIBLE
-        return SAME_COLOUR if looks_same(rgba[:3], behind or WHITE) else None
+        return SAME_COLOUR if _looks_same(rgba[:3], behind or WHITE) else None
 
-    def _behind(self, key: int, point: tuple[float, float]) -> Any:
-        """What is drawn under `point` before the text object: a colour, "picture" or None."""
+    def _behind(self, key: int, obj: Any) -> Any:
+        """What is drawn under the text object's centre before it: a colour, "picture" or
+        None (on a page with no shapes, nothing, without asking where the object is)."""
+        if not self.shapes:
+            return None
+        bounds = self._bounds(obj)
+        point = ((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2)
         order = self.order.get(key, len(self.order) + 1_000_000)
         for index, (left, bottom, right, top), fill in reversed(self.shapes):
             if index < order and left <= point[0] <= right and bottom <= point[1] <= top:
@@ -110,6 +112,9 @@ class PageLooks:
             raw.FPDFPageObj_GetType(raw.FPDFFormObj_GetObject(form, i)) == raw.FPDF_PAGEOBJ_IMAGE
             for i in range(max(count, 0))
         )
+
+
+_looks_same = lru_cache(maxsize=1024)(looks_same)  # a page has few colours, asked of each text object
 
 
 def _address(obj: Any) -> int:

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import ctypes
 import re
+import struct
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from agreement_check.errors import DocumentError
 from agreement_check.parsers.options import ParseOptions
@@ -76,10 +79,41 @@ def _page(page, number: int) -> PageWords:  # type: ignore[no-untyped-def]
     )
 
 
+class _Calls:
+    """The few pdfium functions called once or more a word, as prototypes that take and
+    return plain addresses. pypdfium2's bindings check pointer types on every call and
+    return a fresh pointer object that must be cast to be compared; these are the same C
+    functions called without that work, so a text object is an int a dict can key on."""
+
+    def __init__(self, raw) -> None:  # type: ignore[no-untyped-def]
+        void, index = ctypes.c_void_p, ctypes.c_int
+        self.text_object = _prototype(raw.FPDFText_GetTextObject, void, void, index)
+        self.loose_box = _prototype(raw.FPDFText_GetLooseCharBox, ctypes.c_int, void, index, void)
+        self.font_size = _prototype(raw.FPDFText_GetFontSize, ctypes.c_double, void, index)
+
+
+def _prototype(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """`function` (a pypdfium2 binding) called through a prototype of our own types, with
+    the binding's calling convention."""
+    stdcall = getattr(ctypes, "_FUNCFLAG_STDCALL", 0)
+    factory = getattr(ctypes, "WINFUNCTYPE", None) if stdcall and type(function)._flags_ & stdcall else None
+    address = ctypes.cast(function, ctypes.c_void_p).value or 0
+    return (factory or ctypes.CFUNCTYPE)(restype, *argtypes)(address)
+
+
+@lru_cache(maxsize=1)
+def _calls() -> _Calls:
+    import pypdfium2.raw as raw
+
+    return _Calls(raw)
+
+
 def _words(textpage, raw, height: float, looks: PageLooks, hidden: list[tuple[str, str]]) -> list[Word]:  # type: ignore[no-untyped-def]
     """Words from the page's text in one call, with a box from the first and last
     character of each word: a few calls per word instead of several per character.
-    Words a reader cannot see go to `hidden` with the reason."""
+    A word's size, weight and look belong to its text object (a run drawn in one font),
+    so they are asked for once a text object. Words a reader cannot see go to `hidden`
+    with the reason."""
     handle = textpage.raw
     count = raw.FPDFText_CountChars(handle)
     if count <= 0:
@@ -88,57 +122,70 @@ def _words(textpage, raw, height: float, looks: PageLooks, hidden: list[tuple[st
     raw.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     # pdfium marks a hyphen at the end of a line as U+0002 (U+FFFE in bulk text)
     text = buffer.raw[: count * 2].decode("utf-16-le", "replace").replace("\x02", "-").replace("\ufffe", "-")
-    rect = raw.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
+    calls = _calls()
+    page_handle = ctypes.cast(handle, ctypes.c_void_p).value
+    text_object, loose_box, font_size = calls.text_object, calls.loose_box, calls.font_size
+    rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    rect_address, read_rect = ctypes.addressof(rect), _FOUR_FLOATS.unpack_from
 
-    def box(index: int) -> tuple[float, float, float, float]:
-        raw.FPDFText_GetLooseCharBox(handle, index, rect_ref)  # font-height boxes: one top per line
-        return rect.left, rect.right, height - rect.top, height - rect.bottom
+    def box(index: int) -> Box:
+        loose_box(page_handle, index, rect_address)  # font-height boxes: one top per line
+        left, top, right, bottom = read_rect(rect)  # the floats as the struct's fields give them
+        return left, right, height - top, height - bottom
 
     words: list[Word] = []
     bold_by_object: dict[int, bool] = {}
+    size_by_object: dict[int, float] = {}
+    reason = looks.reason
     for match in _WORD.finditer(text):
-        start, end = match.start(), match.end() - 1
-        size = round(raw.FPDFText_GetFontSize(handle, start), 1)
-        text_object = raw.FPDFText_GetTextObject(handle, start)  # asked once a word, for both uses
-        bold = _is_bold(handle, raw, start, bold_by_object, text_object)
-        for first, last, (x0, _, top, bottom), (_, x1, top2, bottom2) in _split_at_gaps(start, end, box, size):
-            upper, lower = min(top, top2), max(bottom, bottom2)
-            drawn_by = text_object if first == start else raw.FPDFText_GetTextObject(handle, first)
-            why = looks.reason(drawn_by, (x0, height - lower, x1, height - upper), size)
+        start, end = match.span()
+        end -= 1
+        key = text_object(page_handle, start) or 0  # asked once a word, for all three uses
+        size = size_by_object.get(key) if key else None
+        if size is None:
+            size = size_by_object[key] = round(font_size(page_handle, start), 1)
+        bold = bold_by_object.get(key)
+        if bold is None:
+            bold = bold_by_object[key] = _font_is_bold(handle, raw, start)
+        loose_box(page_handle, start, rect_address)  # font-height boxes: one top per line
+        x0, top, right, bottom = read_rect(rect)  # the floats the struct's fields would give
+        first = (x0, right, height - top, height - bottom)
+        if end != start:
+            loose_box(page_handle, end, rect_address)
+            left, top, x1, bottom = read_rect(rect)
+            last = (left, x1, height - top, height - bottom)
+        else:
+            x1, last = right, first
+        # a run of characters with no space between them is usually one word: on one line,
+        # and no wider than its letters could be
+        if abs(last[2] - first[2]) < 2 and 0 <= x1 - x0 <= (end - start + 1) * max(size, 1.0) * 0.8 + X_TOLERANCE:
+            pieces = [(start, end, first, last)]
+        else:
+            pieces = _split_at_gaps(start, end, box, first)
+        for begin, stop, (x0, _, top, bottom), (_, x1, top2, bottom2) in pieces:
+            upper = top2 if top2 < top else top  # min() and max(), without the calls
+            lower = bottom2 if bottom2 > bottom else bottom
+            drawn_by = key if begin == start else text_object(page_handle, begin) or 0
+            why = reason(drawn_by, (x0, height - lower, x1, height - upper), size)
             if why:
-                hidden.append((text[first : last + 1], why))
-                continue
-            words.append(
-                Word(
-                    text=text[first : last + 1],
-                    x0=x0,
-                    x1=x1,
-                    top=min(top, top2),
-                    bottom=max(bottom, bottom2),
-                    size=size,
-                    bold=bold,
-                )
-            )
+                hidden.append((text[begin : stop + 1], why))
+            else:
+                words.append(Word(text[begin : stop + 1], x0, x1, upper, lower, size, bold))
     return words
 
 
 _WORD = re.compile(r"[^\s\x00]+")
+_FOUR_FLOATS = struct.Struct("=4f")
 
 
 Box = tuple[float, float, float, float]
 
 
-def _split_at_gaps(start: int, end: int, box, size: float) -> list[tuple[int, int, Box, Box]]:  # type: ignore[no-untyped-def]
-    """A run of characters with no space between them is usually one word; where pdfium
-    placed two runs side by side (table cells, a wrapped line) split them by position.
-    Only a run wider than its letters could be, or spanning two lines, is looked at closely.
-    Returns (first, last, first box, last box) of each piece."""
-    first, last = box(start), box(end) if end != start else None
-    last = last or first
-    width = last[1] - first[0]
-    if abs(last[2] - first[2]) < 2 and 0 <= width <= (end - start + 1) * max(size, 1.0) * 0.8 + X_TOLERANCE:
-        return [(start, end, first, last)]
+def _split_at_gaps(start: int, end: int, box, first: Box) -> list[tuple[int, int, Box, Box]]:  # type: ignore[no-untyped-def]
+    """Where pdfium placed two runs side by side with no space between (table cells, a
+    wrapped line), split them by position, character by character. Only a run wider than
+    its letters could be, or spanning two lines, comes here. Returns (first, last, first
+    box, last box) of each piece."""
     pieces = []
     begin, begin_box, previous = start, first, first
     for index in range(start + 1, end + 1):
@@ -149,23 +196,6 @@ def _split_at_gaps(start: int, end: int, box, size: float) -> list[tuple[int, in
         previous = current
     pieces.append((begin, end, begin_box, previous))
     return pieces
-
-
-def _is_bold(handle, raw, index: int, cache: dict[int, bool] | None = None, text_object=None) -> bool:  # type: ignore[no-untyped-def]
-    """Bold from the font's name or weight, looked up once per text object (a run of text
-    in one font), not once per word. `text_object` is the object of character `index`
-    when the caller has it already."""
-    if index < 0:
-        return False
-    if text_object is None:
-        text_object = raw.FPDFText_GetTextObject(handle, index)
-    key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
-    if cache is not None and key in cache:
-        return cache[key]
-    bold = _font_is_bold(handle, raw, index)
-    if cache is not None:
-        cache[key] = bold
-    return bold
 
 
 def _font_is_bold(handle, raw, index: int) -> bool:  # type: ignore[no-untyped-def]
