@@ -84,8 +84,8 @@ class Baseline:
         return reasons
 
     def reason_for(self, path: str, finding: Finding) -> str | None:
-        """Why the team accepted this gap, or None; a lookup, not a search, since every
-        reporter asks for every finding."""
+        """Why the team accepted this gap, or None; a lookup, not a search. `Report.accept`
+        asks once per gap and marks the finding, so the reporters never ask."""
         return self._reasons.get((document_key(path), finding.rule, fingerprint(finding)))
 
     def stale(self, report: Report) -> list[Entry]:

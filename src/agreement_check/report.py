@@ -108,6 +108,9 @@ class Finding:
     edit: str = "insert"  # for --suggest-edits: add the wording, or replace the evidence with it
     heading: str = ""  # what this status means in words: "No six months' notice ..." for a gap
     revisions: Revisions | None = None  # what the original text gives, when pending changes alter this finding
+    # Why the team's baseline accepts this gap; set once, by `Report.accept`, and read by
+    # every reporter and the exit code. Not part of the JSON report, nor of a cached result.
+    accepted: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -130,6 +133,7 @@ class Finding:
     def to_cache_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["evidence"] = [asdict(e) for e in self.evidence]
+        data.pop("accepted")  # a property of this run's baseline, not of the document
         return data
 
     @classmethod
@@ -248,8 +252,8 @@ class Ruleset:
 
 
 class Acceptance(Protocol):
-    """Accepted gaps (a team's baseline): the report asks it whether a gap is accepted,
-    and never needs to know how it is stored."""
+    """Accepted gaps (a team's baseline): `Report.accept` asks it once per gap whether the
+    gap is accepted, and never needs to know how it is stored."""
 
     def reason_for(self, path: str, finding: Finding) -> str | None: ...
 
@@ -286,13 +290,12 @@ class Report:
     rulesets: tuple[Ruleset, ...]
     rules: dict[str, RuleInfo] = field(default_factory=dict)
     skipped: tuple[Skipped, ...] = ()  # files the folder walks passed over, in path order
-    baseline: Acceptance | None = None
 
-    def accepted_reason(self, path: str, finding: Finding) -> str | None:
-        """Why a team accepted this gap, when the baseline records it."""
-        if self.baseline is None or finding.status != "gap":
-            return None
-        return self.baseline.reason_for(path, finding)
+    def accept(self, baseline: Acceptance) -> Report:
+        """This report with every gap the baseline accepts marked with its reason
+        (`Finding.accepted`). The baseline is asked once per gap, here, so the reporters
+        and the exit code all read the same answer and none looks it up again."""
+        return replace(self, documents=tuple(_accepted(doc, baseline) for doc in self.documents))
 
     def summary(self) -> dict[str, int]:
         checked = [d for d in self.documents if d.status == "checked"]
@@ -316,10 +319,18 @@ class Report:
         """A gap at or above `severity` that the baseline does not accept."""
         floor = SEVERITY_RANK[severity]
         return any(
-            f.status == "gap" and SEVERITY_RANK.get(f.severity, 2) >= floor and self.accepted_reason(d.path, f) is None
+            f.status == "gap" and SEVERITY_RANK.get(f.severity, 2) >= floor and f.accepted is None
             for d in self.documents
             for f in d.findings
         )
 
     def has_errors(self) -> bool:
         return any(d.status == "error" for d in self.documents)
+
+
+def _accepted(doc: DocumentResult, baseline: Acceptance) -> DocumentResult:
+    """The document with each gap the baseline accepts carrying the baseline's reason."""
+    findings = tuple(
+        replace(f, accepted=baseline.reason_for(doc.path, f)) if f.status == "gap" else f for f in doc.findings
+    )
+    return replace(doc, findings=findings)

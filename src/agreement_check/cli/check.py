@@ -158,7 +158,7 @@ def write_reports(
     """Write every requested report (atomically), attach the baseline, and record accepted findings when asked."""
     previous = Baseline.load(Path(settings.baseline)) if settings.baseline else None
     if previous is not None:
-        report = replace(report, baseline=previous)
+        report = report.accept(previous)
     pairs = pair_outputs(settings.format, settings.output)
     letters = letter_files(report, pairs, baseline_out)
     for fmt, target in pairs:

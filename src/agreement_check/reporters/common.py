@@ -36,7 +36,7 @@ def ranked(findings: tuple[Finding, ...] | list[Finding]) -> list[Finding]:
 def ask_first(document: DocumentResult, report: Report) -> list[Finding]:
     """At most five gaps to raise first, errors first: the short list a report opens with.
     Gaps a baseline accepts are left out (the team has decided on them)."""
-    open_gaps = [f for f in document.findings if f.status == "gap" and report.accepted_reason(document.path, f) is None]
+    open_gaps = [f for f in document.findings if f.status == "gap" and f.accepted is None]
     return ranked(open_gaps)[:ASK_FIRST]
 
 

@@ -52,5 +52,5 @@ def _finding_row(doc: DocumentResult, f: Finding, report: Report) -> list[object
         first.location.page if first and first.location.page else "",
         f.message,
         first.text if first else "",
-        report.accepted_reason(doc.path, f) or "",
+        f.accepted or "",
     ]

@@ -34,7 +34,7 @@ class GithubReporter:
             for warning in doc.warnings:
                 lines.append(f"::warning file={_property(doc.path)},title={_property('Note')}::{_data(warning)}")
             for finding in doc.findings:
-                if finding.status not in {"gap", "review"} or report.accepted_reason(doc.path, finding):
+                if finding.status not in {"gap", "review"} or finding.accepted:
                     continue
                 info = report.rules.get(finding.rule)
                 title = heading(finding, info)

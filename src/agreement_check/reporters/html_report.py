@@ -89,7 +89,7 @@ def _document(group: Group, report: Report, folder: str) -> dict[str, Any]:
             **finding_view(f, report.rules.get(f.rule)),
             "label": LABELS[f.status],
             "severity": f.severity,
-            "accepted": report.accepted_reason(doc.path, f),
+            "accepted": f.accepted,
         }
         for f in shown
     ]

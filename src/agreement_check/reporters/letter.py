@@ -92,7 +92,7 @@ def _body(doc: DocumentResult, report: Report) -> str:
 
 def _requests(doc: DocumentResult, report: Report) -> list[Finding]:
     """The gaps to raise, errors first; a gap the team has accepted is not asked about."""
-    return [f for f in ranked(doc.findings) if f.status == "gap" and report.accepted_reason(doc.path, f) is None]
+    return [f for f in ranked(doc.findings) if f.status == "gap" and f.accepted is None]
 
 
 def _request(number: int, finding: Finding, info: RuleInfo | None, what: str) -> list[str]:

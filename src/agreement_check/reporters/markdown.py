@@ -58,7 +58,7 @@ class MarkdownReporter:
             info = report.rules.get(finding.rule)
             title = f"{heading(finding, info)} ({SEVERITY_WORDS.get(finding.severity, finding.severity)} priority)"
             label = "Gap" if finding.status == "gap" else "To check"
-            reason = report.accepted_reason(doc.path, finding)
+            reason = finding.accepted
             accepted = f" _(accepted: {md(reason)})_" if reason else ""
             out.append(f"### {label}: {md(title)}{accepted}")
             out.append("")

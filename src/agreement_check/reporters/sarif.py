@@ -127,7 +127,7 @@ def _result(doc: DocumentResult, finding: Finding, index: dict[str, int], report
     }
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
-    reason = report.accepted_reason(doc.path, finding)
+    reason = finding.accepted
     if reason is not None:
         result["suppressions"] = [{"kind": "external", "justification": reason}]
     return result

@@ -69,7 +69,7 @@ class TextReporter:
         self._ask_first(console, doc, report)
         for finding in ranked(doc.findings):
             info = rules.get(finding.rule)
-            accepted = report.accepted_reason(doc.path, finding)
+            accepted = finding.accepted
             if accepted is not None:
                 self._brief(console, finding, info, note=f"accepted: {accepted}")
             elif finding.status in {"gap", "review"} or self.verbose:
