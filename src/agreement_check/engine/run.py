@@ -16,6 +16,7 @@ from agreement_check.nlp.durations import Duration, parse_iso
 from agreement_check.nlp.own_words import in_own_words
 from agreement_check.nlp.periods import find_periods
 from agreement_check.report import Evidence, Finding
+from agreement_check.ruleset.nodes import found
 from agreement_check.ruleset.rule import Decision, Pack, Rule
 from agreement_check.ruleset.schema import PeriodsExtract, ProvisionExtract
 
@@ -29,7 +30,6 @@ class RuleResults:
     def __init__(self, rule: Rule, ctx: DocumentContext) -> None:
         self.rule = rule
         self.ctx = ctx
-        self._hits: dict[str, list[Hit]] = {}
         self._items: dict[str, list[Item]] = {}
 
     def hits(self, name: str) -> list[Hit]:
@@ -89,10 +89,9 @@ class RuleResults:
         return items
 
     def _found(self, name: str) -> list[Hit]:
-        """Hits of a `find` entry (never an extract: `within` names find entries only)."""
-        if name not in self._hits:
-            self._hits[name] = self.rule.finds[name].find(self.ctx)
-        return self._hits[name]
+        """Hits of a `find` entry (never an extract: `within` names find entries only),
+        from the memo that the entries referring to it by name share."""
+        return found(self.rule.finds[name], self.ctx)
 
     def has(self, name: str) -> bool:
         return bool(self.hits(name))

@@ -6,7 +6,7 @@ names entries use is in `crosscheck`, so compiling cannot fail."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from agreement_check.matchers.compose import All, Filtered, Leaf, Node, Not
 from agreement_check.matchers.compose import Any as AnyNode
@@ -33,8 +33,25 @@ if TYPE_CHECKING:
     from agreement_check.nlp.context import DocumentContext
 
 
+FOUND = "found-by-entry"  # the key of the memo in DocumentContext.cache
+
+
+def found(entry: Node, ctx: DocumentContext) -> list[Hit]:
+    """A named `find` entry's hits in this document, worked out once. The rule asks for
+    them by name (`engine.run.RuleResults`) and other entries refer to them (`ref`, or a
+    bare name inside `all`/`any`); both read this one memo, kept with the document and
+    keyed by the compiled entry (held beside its hits, so its id cannot be reused while
+    the document is being checked). Callers must not change the list they get."""
+    memo = cast("dict[int, tuple[Node, list[Hit]]]", ctx.cache.setdefault(FOUND, {}))
+    known = memo.get(id(entry))
+    if known is None:
+        known = memo[id(entry)] = (entry, entry.find(ctx))
+    return known[1]
+
+
 class Ref(Node):
-    """A name of another `find` entry, resolved once all entries are compiled."""
+    """A name of another `find` entry, resolved once all entries are compiled; its hits
+    are the named entry's, shared with the rule's own lookups (`found`)."""
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -42,7 +59,7 @@ class Ref(Node):
 
     def find(self, ctx: DocumentContext) -> list[Hit]:
         assert self.target is not None
-        return self.target.find(ctx)
+        return found(self.target, ctx)
 
 
 def compile_finds(find: dict[str, FindEntry]) -> dict[str, Node]:
