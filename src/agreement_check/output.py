@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from agreement_check.reporters.sanitize import file_name
+from agreement_check.sanitize import file_name
 
 
 @contextmanager

@@ -18,8 +18,8 @@ from agreement_check.output import pair_outputs, refuse_clashes, write_atomic
 from agreement_check.parsers import ParseOptions
 from agreement_check.report import Report
 from agreement_check.reporters import get_reporter
-from agreement_check.reporters.sanitize import file_name, terminal
 from agreement_check.ruleset.selection import UnknownRuleError
+from agreement_check.sanitize import file_name, terminal
 
 if TYPE_CHECKING:
     from agreement_check.cli.settings import Settings

@@ -25,7 +25,7 @@ from agreement_check.batch.scheduler_address import is_loopback
 from agreement_check.cli.settings_file import SettingsFileError, closest, key_lines, problem, read_toml
 from agreement_check.codes import Severity
 from agreement_check.errors import UsageError
-from agreement_check.reporters.sanitize import file_name
+from agreement_check.sanitize import file_name
 
 CONFIG_FILE = ".agreement-check.toml"
 SECTION = ("tool", "agreement-check")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from agreement_check.errors import UsageError
-from agreement_check.reporters.sanitize import file_name
+from agreement_check.sanitize import file_name
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -12,8 +12,8 @@ from pathlib import Path
 from agreement_check.batch.document import display_path
 from agreement_check.model import Document
 from agreement_check.nlp.context import DocumentContext
-from agreement_check.reporters.sanitize import file_name, json_dumps, terminal
 from agreement_check.ruleset.rule import Rule
+from agreement_check.sanitize import file_name, json_dumps, terminal
 
 
 def extract_text(document: Document) -> str:

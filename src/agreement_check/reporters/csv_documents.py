@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from agreement_check.report import DocumentResult, Report
 from agreement_check.reporters.facts import document_facts, identical_groups
-from agreement_check.reporters.sanitize import csv_table
+from agreement_check.sanitize import csv_table
 
 COLUMNS = [
     "path",

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from agreement_check.report import DocumentResult, Finding, Report
 from agreement_check.reporters.common import values_text
-from agreement_check.reporters.sanitize import csv_table
+from agreement_check.sanitize import csv_table
 
 COLUMNS = ["path", "pack", "rule", "status", "severity", "values", "clause", "page", "message", "evidence", "accepted"]
 

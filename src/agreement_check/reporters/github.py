@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from agreement_check.report import Report
 from agreement_check.reporters.common import heading, revision_note, where
-from agreement_check.reporters.sanitize import terminal
+from agreement_check.sanitize import terminal
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

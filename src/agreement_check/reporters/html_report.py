@@ -23,7 +23,7 @@ from agreement_check import __version__
 from agreement_check.report import DocumentResult, Report
 from agreement_check.reporters.common import counts, finding_view, heading, ranked
 from agreement_check.reporters.html_batch import Group, anchor, folder_of, groups, pack_table, short
-from agreement_check.reporters.sanitize import xml
+from agreement_check.sanitize import xml
 
 LABELS = {"gap": "GAP", "review": "CHECK", "met": "ok", "not-applicable": "n/a"}
 PRINT_DETAILS_UP_TO = 3  # documents; more print as the batch table alone unless asked

@@ -5,7 +5,7 @@ terminal; a JSON parser reads the same data."""
 from __future__ import annotations
 
 from agreement_check.report import Report
-from agreement_check.reporters.sanitize import json_dumps
+from agreement_check.sanitize import json_dumps
 
 
 class JsonReporter:

@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 
 from agreement_check.report import DocumentResult, Report
 from agreement_check.reporters.common import revision_note
-from agreement_check.reporters.sanitize import xml
+from agreement_check.sanitize import xml
 
 
 class JunitReporter:

@@ -13,7 +13,7 @@ from pathlib import PurePath
 from agreement_check.provenance import LETTER_MARK
 from agreement_check.report import DocumentResult, Finding, Report, RuleInfo
 from agreement_check.reporters.common import ranked
-from agreement_check.reporters.sanitize import file_name, terminal
+from agreement_check.sanitize import file_name, terminal
 
 WIDTH = 80
 BETWEEN = "\n" + "-" * 30 + " next letter " + "-" * 30 + "\n\n"

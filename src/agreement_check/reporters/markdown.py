@@ -11,7 +11,7 @@ from agreement_check import __version__
 from agreement_check.provenance import MARKDOWN_MARK
 from agreement_check.report import DocumentResult, Report
 from agreement_check.reporters.common import SEVERITY_WORDS, ask_first, counts, heading, ranked, revision_note
-from agreement_check.reporters.sanitize import markdown as md
+from agreement_check.sanitize import markdown as md
 
 
 class MarkdownReporter:

@@ -22,7 +22,7 @@ from urllib.parse import quote
 from agreement_check import __version__
 from agreement_check.report import DocumentResult, Finding, Report, RuleInfo
 from agreement_check.reporters.common import SARIF_LEVEL, revision_note, where
-from agreement_check.reporters.sanitize import xml_deep
+from agreement_check.sanitize import xml_deep
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://github.com/agreement-check/agreement-check"

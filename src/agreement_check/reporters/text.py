@@ -12,7 +12,7 @@ from rich.padding import Padding
 from agreement_check.provenance import TEXT_SUMMARY
 from agreement_check.report import DocumentResult, Finding, Report, RuleInfo
 from agreement_check.reporters.common import SEVERITY_WORDS, ask_first, heading, ranked, revision_note
-from agreement_check.reporters.sanitize import file_name, terminal
+from agreement_check.sanitize import file_name, terminal
 
 STATUS_STYLE = {"gap": "bold red", "review": "bold yellow", "met": "green", "not-applicable": "dim"}
 STATUS_LABEL = {"gap": "GAP", "review": "CHECK", "met": "ok", "not-applicable": "n/a"}
