@@ -74,3 +74,30 @@ def test_cancel_set_before_start_reads_nothing(tmp_path: Path) -> None:
             serve=functools.partial(hang, str(tmp_path)),
             cancel=cancel,
         )
+
+
+def test_a_check_of_word_files_leaves_the_pdf_libraries_unloaded(tmp_path: Path) -> None:
+    """Workers are forked from the checking process: it loads the PDF libraries for them
+    only when a file is named .pdf (a cold check of one DOCX does without them)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    from tests.builders import body_lines, make_docx, make_pdf, p
+
+    docx = make_docx(tmp_path / "offer.docx", p("The Funder will pay the grant in two parts."))
+    pdf = make_pdf(tmp_path / "offer.pdf", [body_lines(["The Funder will pay the grant in two parts."])])
+    code = textwrap.dedent(
+        """
+        import sys
+        from agreement_check.api import CheckOptions, check
+        report = check(sys.argv[1:], CheckOptions(jobs=1, pack="leeds-compact"))
+        print([d.status for d in report.documents], "pypdfium2" in sys.modules, "pdfminer" in sys.modules)
+        """
+    )
+    for files, loaded in (([docx], False), ([docx, pdf], True)):
+        done = subprocess.run(
+            [sys.executable, "-c", code, *map(str, files)], capture_output=True, text=True, check=True
+        )
+        assert done.stdout.split("]", 1)[1].split() == [str(loaded), str(loaded)]
+        assert done.stdout.startswith(str(["checked"] * len(files)))

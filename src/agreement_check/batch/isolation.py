@@ -13,6 +13,7 @@ killed within a fraction of a second and `CheckCancelled` is raised.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import multiprocessing as mp
 import threading
 import time
@@ -30,7 +31,8 @@ from agreement_check.codes import ErrorCode
 from agreement_check.errors import CheckCancelled
 from agreement_check.report import DocumentResult
 
-PRELOAD = ["agreement_check.batch.worker"]
+PDF_LIBRARIES = ["pdfminer.pdfdocument", "pypdfium2"]
+PRELOAD = ["agreement_check.batch.worker", *PDF_LIBRARIES]  # the fork server may meet any file
 CANCEL_POLL = 0.1  # seconds between looks at `cancel` while workers are busy
 
 
@@ -50,13 +52,18 @@ class _Worker:
     started: float = 0.0
 
 
-def _context() -> Any:
+def _context(files: list[Path] | None = None) -> Any:
     """Fork directly when this process runs no other thread (the usual case for the command
     line: the workers inherit everything already loaded); otherwise a fork server, since
-    forking a process with threads can deadlock the child."""
+    forking a process with threads can deadlock the child. The PDF libraries are loaded
+    before forking unless `files` (when known) has no file named .pdf: a check of Word files
+    does without them, and a PDF under another name has its worker load them."""
     if threading.active_count() == 1 and "fork" in mp.get_all_start_methods():
         import agreement_check.batch.worker  # noqa: F401  (loaded once here, inherited by every worker)
 
+        if files is None or any(path.suffix.lower() == ".pdf" for path in files):
+            for name in PDF_LIBRARIES:
+                importlib.import_module(name)
         return mp.get_context("fork")
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
@@ -80,7 +87,7 @@ def run_isolated(
     worker writes each file's marked-up copy (None: no copy)."""
     from agreement_check.batch.worker import serve as default_serve
 
-    ctx = _context()
+    ctx = _context(files)
     target = serve or default_serve
     pending = list(enumerate(files))
     pending.reverse()

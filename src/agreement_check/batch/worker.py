@@ -1,7 +1,9 @@
 """The loop a worker process runs: build the rule packs and NLP pipeline once, cap its
 own memory, then check one document per request until the pipe closes.
 
-Imported by the fork server before any worker starts, so spaCy is loaded once and shared.
+Imported by the fork server (or the process that forks the workers) before any worker
+starts, so spaCy is loaded, and the pipeline with its lemma table built, once and shared
+by every worker (the PDF libraries too, when the batch may hold a PDF: `batch.isolation`).
 """
 
 from __future__ import annotations
@@ -11,15 +13,15 @@ import gc
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-import pdfminer.pdfdocument  # noqa: F401  (loaded in the fork server, shared by every worker)
-import pypdfium2  # noqa: F401
-import spacy  # noqa: F401
-
 from agreement_check.batch.document import check_file, display_path, load_configured_packs, needs_fresh_worker
 from agreement_check.batch.options import CheckOptions
 from agreement_check.codes import ErrorCode
-from agreement_check.nlp.pipeline import get_nlp
+from agreement_check.nlp.pipeline import get_nlp, import_spacy, lemma_table
 from agreement_check.report import DocumentResult
+
+import_spacy()  # once, in the fork server or the forking process, shared by every worker
+get_nlp()
+lemma_table()
 
 
 def serve(conn: Connection, options: CheckOptions, memory_mb: int) -> None:
