@@ -2,11 +2,14 @@
 local pool (`isolation.run_isolated`), the same results.
 
 Each document is one task (`dask_worker.check_task`) that runs the same isolated check as
-a local worker. Tasks are kept a few per worker thread ahead of the results, so a sweep of
-a million documents never holds more than that many in the client's memory; results come
-back as they finish and are put in the order of the paths, with the progress bar told of
-each. A task whose Dask worker dies is sent again once; if that worker dies too, the
-document is reported with the error code `worker-lost` and the sweep goes on.
+a local worker. Each worker thread is given one document at a time, the next once its
+result is collected: a Dask worker never holds a document waiting behind the one it runs,
+nor a finished result we have not collected, so when one dies it takes with it only the
+documents it was checking. Such a document is sent again once; if that worker dies too,
+it is reported with the error code `worker-lost` and the sweep goes on. A result that was
+lost with its worker after it finished is computed again by the scheduler and costs its
+document nothing. Results are put in the order of the paths, with the progress bar told
+of each; the client never holds more documents than the cluster has threads.
 
 Documents travel as bytes by default, read here and sent through the scheduler the user
 named, so the workers need no access to our files. With `scheduler_reads_paths` the
@@ -19,14 +22,17 @@ from __future__ import annotations
 
 import hashlib
 import os
+import queue
 import stat
 import threading
+import time
 import uuid
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable
+from concurrent.futures import CancelledError
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from agreement_check import __version__
 from agreement_check.batch.cache import ResultCache, file_digest
@@ -39,11 +45,11 @@ from agreement_check.batch.scheduler_address import parse_scheduler
 from agreement_check.errors import CheckCancelled, UsageError
 from agreement_check.report import DocumentResult
 
-TASKS_PER_THREAD = 4  # tasks in flight for each worker thread: enough to keep every thread busy
-MIN_IN_FLIGHT = 16
 CONNECT_TIMEOUT = "30s"
 CANCEL_POLL = 0.1  # seconds between looks at `cancel` while waiting for results
+REFILL = 1.0  # seconds at most between looks for workers that joined (or came back)
 ATTEMPTS = 2  # a document whose worker dies is sent once more
+LOST = ("lost", "pending")  # a finished task whose result was lost with its worker, computed again
 
 
 @dataclass
@@ -52,6 +58,12 @@ class _Sent:
     attempt: int
     payload: Payload
     digest: str | None  # for the cache, None when not cached
+
+
+class _InFlight(NamedTuple):
+    sent: _Sent
+    future: Any
+    worker: str  # the address of the worker it was given to
 
 
 def run_on_dask(
@@ -105,7 +117,7 @@ def _check_versions(client: Any, address: str) -> None:
 
 
 class _Sweep:
-    """One batch on the cluster: what is in flight, what came back."""
+    """One batch on the cluster: what is in flight, on which worker, and what came back."""
 
     def __init__(
         self,
@@ -124,34 +136,46 @@ class _Sweep:
         self.packs = load_configured_packs(options)
         self.cache = ResultCache(options.cache, cache_fingerprint(self.packs, options)) if options.cache else None
         self.remote = replace(options, scheduler=None, scheduler_reads_paths=False, cache=None, jobs=None)
-        self.in_flight: dict[str, tuple[_Sent, Any]] = {}  # task key -> what was sent, its future
+        self.waiting = deque(range(len(files)))  # not yet read
+        self.ready: deque[_Sent] = deque()  # read and not cached, or to be sent again: for the next free thread
+        self.in_flight: dict[str, _InFlight] = {}  # by task key
         self.done = as_completed(loop=client.loop)
         self.results: dict[int, DocumentResult] = {}
         self.run_id = uuid.uuid4().hex[:12]
 
     def run(self, cancel: threading.Event | None) -> list[DocumentResult]:
-        waiting = deque(range(len(self.files)))
-        limit = max(MIN_IN_FLIGHT, TASKS_PER_THREAD * sum(self.client.nthreads().values()))
         while len(self.results) < len(self.files):
-            while waiting and len(self.in_flight) < limit:
-                self._send(waiting.popleft())
+            self._fill()
             if self.in_flight:
-                for future in self._ready(cancel):
+                for future in self._finished(cancel):
                     self._receive(future)
+            elif self.ready or self._prepare():  # a document for the cluster, and not one thread in it
+                _pause(cancel)
         return [self.results[i] for i in range(len(self.files))]
 
-    def _ready(self, cancel: threading.Event | None) -> list[Any]:
-        if cancel is None:
-            return list(self.done.next_batch(block=True))
-        while not cancel.is_set():
-            batch = list(self.done.next_batch(block=False))
-            if batch:
-                return batch
-            cancel.wait(CANCEL_POLL)
-        self.client.cancel([future for _, future in self.in_flight.values()])
-        raise CheckCancelled("the check was cancelled")
+    def _fill(self) -> None:
+        """One document for each free worker thread, and no more: a Dask worker then holds
+        only the documents it is running, so its death is charged to those alone, and it
+        never holds a finished result we have not collected while it runs the next."""
+        threads = self.client.nthreads()  # asked each time: workers die, restart, join
+        busy = Counter(flight.worker for flight in self.in_flight.values())
+        for worker, count in threads.items():
+            for _ in range(count - busy[worker]):
+                if not (self.ready or self._prepare()):
+                    return
+                self._submit(self.ready.popleft(), worker)
 
-    def _send(self, index: int) -> None:
+    def _prepare(self) -> bool:
+        """Read the next documents until one is for the cluster (put in `ready`); those
+        cached or unreadable are finished here. False when none is left to read."""
+        while self.waiting:
+            sent = self._read(self.waiting.popleft())
+            if sent is not None:
+                self.ready.append(sent)
+                return True
+        return False
+
+    def _read(self, index: int) -> _Sent | None:
         path, copy_to = self.files[index], self.copies[index]
         if self.options.scheduler_reads_paths:
             payload = Payload(
@@ -161,26 +185,59 @@ class _Sweep:
         else:
             data = _read_whole(path, self.options.parse.max_file_bytes)
             if data is None:
-                return self._finish(index, self._here(path))
+                self._finish(index, self._here(path))
+                return None
             payload = Payload(path.name, data=data)
             digest = hashlib.sha256(data).hexdigest() if self.cache else None
         cached = self.cache.get(path, digest) if self.cache and digest else None
         if cached is not None:
-            return self._finish(index, cached)
-        self._submit(_Sent(index, 1, payload, digest))
+            self._finish(index, cached)
+            return None
+        return _Sent(index, 1, payload, digest)
 
-    def _submit(self, sent: _Sent) -> None:
+    def _submit(self, sent: _Sent, worker: str) -> None:
+        """To the worker we chose. The restriction is loose: should that worker be gone
+        by the time the task arrives, the scheduler gives it to another."""
         key = f"agreement-check-{self.run_id}-{sent.index}-{sent.attempt}"
-        future = self.client.submit(self.task, sent.payload, self.remote, self.limits, key=key, pure=False)
-        self.in_flight[future.key] = (sent, future)
+        future = self.client.submit(
+            self.task,
+            sent.payload,
+            self.remote,
+            self.limits,
+            key=key,
+            pure=False,
+            workers=[worker],
+            allow_other_workers=True,
+        )
+        self.in_flight[future.key] = _InFlight(sent, future, worker)
         self.done.add(future)
 
+    def _finished(self, cancel: threading.Event | None) -> list[Any]:
+        """The tasks that ended, as soon as one does; none after `REFILL` seconds, so that
+        workers that joined meanwhile are given work; `cancel` is looked at every
+        `CANCEL_POLL` seconds."""
+        deadline = time.monotonic() + REFILL
+        while not (cancel and cancel.is_set()):
+            try:  # as_completed's own queue: next_batch(block=True) has no timeout
+                first = self.done.queue.get(timeout=CANCEL_POLL)
+            except queue.Empty:
+                if time.monotonic() >= deadline:
+                    return []
+                continue
+            return [first, *self.done.next_batch(block=False)]
+        self.client.cancel([flight.future for flight in self.in_flight.values()])
+        raise CheckCancelled("the check was cancelled")
+
     def _receive(self, future: Any) -> None:
-        sent, _ = self.in_flight.pop(future.key)
+        if future.status in LOST:  # its result went with its worker and is being computed again
+            self.done.add(future)
+            return
+        sent = self.in_flight.pop(future.key).sent
         result = _outcome(future, self.files[sent.index], sent.attempt)
         future.release()
         if result is None:
-            return self._submit(replace(sent, attempt=sent.attempt + 1))
+            self.ready.appendleft(replace(sent, attempt=sent.attempt + 1))
+            return
         if self.cache and sent.digest and result.status == "checked":
             self.cache.put(sent.digest, result)
         self._finish(sent.index, result)
@@ -200,21 +257,28 @@ class _Sweep:
             self.progress.advance(result)
 
 
+def _pause(cancel: threading.Event | None) -> None:
+    """No worker has a thread to give: wait for one to join (the cluster may be starting,
+    or its workers restarting)."""
+    if cancel is None:
+        time.sleep(REFILL)
+    elif cancel.wait(REFILL):
+        raise CheckCancelled("the check was cancelled")
+
+
 def _outcome(future: Any, path: Path, attempt: int) -> DocumentResult | None:
-    """The task's result; None when its worker died and it may be sent again."""
+    """The task's result; None when the worker running it died and it may be sent again."""
     from distributed.scheduler import KilledWorker
 
-    if future.status == "finished":
-        result: DocumentResult = future.result()
+    try:
+        result: DocumentResult = future.result()  # waits again if the result is lost on the way
         return result
-    exc = future.exception() if future.status == "error" else None
-    if exc is None or isinstance(exc, KilledWorker):
-        if attempt < ATTEMPTS:
-            return None
-        return _lost(path)
-    return DocumentResult.error(
-        str(path), "unreadable", f"The checker stopped while reading this file ({type(exc).__name__})."
-    )
+    except (KilledWorker, CancelledError):  # cancelled by the scheduler (we raise before receiving ours)
+        return None if attempt < ATTEMPTS else _lost(path)
+    except Exception as exc:
+        return DocumentResult.error(
+            str(path), "unreadable", f"The checker stopped while reading this file ({type(exc).__name__})."
+        )
 
 
 def _lost(path: Path) -> DocumentResult:
