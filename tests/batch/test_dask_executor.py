@@ -1,4 +1,4 @@
-"""Checking on a Dask cluster gives the report a local run gives: a LocalCluster of two
+"""Checking on a Dask cluster gives the report a local run gives: a scheduler and two
 worker processes on loopback, the same documents, the JSON compared whole. A worker that
 dies costs only the document it was checking: sent once more, then reported `worker-lost`."""
 
@@ -7,6 +7,10 @@ from __future__ import annotations
 import functools
 import json
 import os
+import subprocess
+import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,19 +27,49 @@ distributed = pytest.importorskip("distributed")
 
 
 @pytest.fixture(scope="module")
-def scheduler() -> Iterator[str]:
-    """Two single-threaded worker processes, reachable on loopback only. The scheduler gives
-    a task up at its worker's first death (`allowed-failures` 0, as docs/scale.md advises),
-    so the one retry the tests see is the executor's own."""
-    import dask
+def scheduler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A scheduler and two single-threaded workers under a nanny, started as `dask
+    scheduler` and `dask worker` are, on loopback only. In processes of their own, they
+    leave no thread in this one (a LocalCluster's scheduler would stay here, with its
+    thread pool, and make the local pool of later tests fork from a fork server). The
+    scheduler gives a task up at its worker's first death (`allowed-failures` 0, as
+    docs/scale.md advises), so the one retry the tests see is the executor's own."""
+    folder = tmp_path_factory.mktemp("dask")
+    address_file = folder / "scheduler.json"
+    env = {
+        **os.environ,
+        "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "0",
+        "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),  # the stand-in tasks travel by reference
+    }
+    common = ["--host", "127.0.0.1", "--no-dashboard", "--scheduler-file", str(address_file)]
+    commands = [
+        ["distributed.cli.dask_scheduler", "--port", "0", *common],
+        ["distributed.cli.dask_worker", "--nworkers", "2", "--nthreads", "1", "--memory-limit", "0", *common],
+    ]
+    with (folder / "cluster.log").open("wb") as log:
+        started = [subprocess.Popen([sys.executable, "-m", *command], env=env, stderr=log) for command in commands]
+        try:
+            yield _address_once_workers_joined(address_file, 2, started)
+        finally:
+            for process in reversed(started):  # the workers first: they take leave of the scheduler
+                process.terminate()
+                try:
+                    process.wait(timeout=60)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
 
-    with (
-        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
-        distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-        ) as cluster,
-    ):
-        yield cluster.scheduler_address
+
+def _address_once_workers_joined(address_file: Path, count: int, started: list[subprocess.Popen[bytes]]) -> str:
+    deadline = time.monotonic() + 300  # starting Python processes on a loaded machine
+    while not (address_file.is_file() and address_file.read_text()):
+        if time.monotonic() > deadline or any(process.poll() is not None for process in started):
+            raise RuntimeError(f"the Dask scheduler did not start: see {address_file.parent / 'cluster.log'}")
+        time.sleep(0.1)
+    address: str = json.loads(address_file.read_text())["address"]
+    with distributed.Client(address, set_as_default=False, timeout="60s") as client:
+        client.wait_for_workers(count, timeout=300)
+    return address
 
 
 @pytest.fixture(scope="module")
@@ -163,6 +197,13 @@ def test_the_command_line_reports_as_a_local_run(
     remote = run(["check", *names, "--format", "json", "--quiet", "--scheduler", scheduler])
     assert remote.exit_code == local.exit_code == 3  # the broken file
     assert json.loads(remote.stdout) == json.loads(local.stdout)
+
+
+def test_a_sweep_leaves_no_thread_behind(scheduler: str, documents: list[Path]) -> None:
+    """Its client is closed with its event-loop thread: the local pool can fork again."""
+    before = set(threading.enumerate())
+    check(documents[:1], CheckOptions(scheduler=scheduler))
+    assert set(threading.enumerate()) == before
 
 
 def test_an_unreachable_scheduler_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
