@@ -41,7 +41,8 @@ def scheduler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "0",
         "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),  # the stand-in tasks travel by reference
     }
-    common = ["--host", "127.0.0.1", "--no-dashboard", "--scheduler-file", str(address_file)]
+    loopback = ["--host", "127.0.0.1", "--dashboard-address", "127.0.0.1:0"]  # their HTTP servers too
+    common = [*loopback, "--no-dashboard", "--scheduler-file", str(address_file)]
     commands = [
         ["distributed.cli.dask_scheduler", "--port", "0", *common],
         ["distributed.cli.dask_worker", "--nworkers", "2", "--nthreads", "1", "--memory-limit", "0", *common],
