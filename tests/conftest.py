@@ -14,4 +14,3 @@ def corpus() -> Path:
     if not (CORPUS / "labels.yaml").is_file():
         pytest.skip("../shared/corpus is not beside the repository")
     return CORPUS
-
