@@ -245,3 +245,33 @@ def test_a_passive_action_belongs_to_its_agent_not_its_subject() -> None:
     found = [p for p in provisions(text) if p.action == "suspend"]
     assert found and found[0].actor == "unknown" and "breach" in found[0].reasons
     assert one("This Agreement may be terminated by the Council on three months' notice.", "end").actor == "funder"
+
+
+_SEVERAL_ACTIONS = (
+    "The Council may terminate this Agreement for any reason.\n\n"
+    "Where the funding is withdrawn, at least three months' written notice will be given.\n\n"
+    "The Recipient must report on progress every quarter and repay any unspent grant.\n\n"
+    "We will discuss any concerns with you before we suspend payments."
+)
+
+
+@pytest.mark.parametrize(
+    "actions",
+    [frozenset({"end"}), frozenset({"reclaim", "suspend"}), frozenset({"report", "discuss", "end"}), frozenset()],
+)
+def test_reading_some_actions_gives_those_provisions_of_the_full_reading(actions: frozenset[str]) -> None:
+    full = provisions(_SEVERAL_ACTIONS)
+    ctx = DocumentContext(document_from_text(_SEVERAL_ACTIONS))
+    ctx.expect_actions(actions)
+    assert ctx.provisions_of(actions) == [p for p in full if p.action in actions]
+    # an action not read yet is read on demand, with the same result
+    assert ctx.provisions_of(frozenset({"reclaim"})) == [p for p in full if p.action == "reclaim"]
+    assert ctx.provisions == full
+
+
+def test_a_pack_reads_provisions_only_for_the_actions_its_rules_ask_about() -> None:
+    pack = load_packs()["leeds-compact"]
+    asked = frozenset().union(*(rule.provision_actions for rule in pack.rules))
+    assert "end" in asked and "report" not in asked
+    rule = pack.rule("termination-notice")
+    assert rule is not None and rule.provision_actions <= asked

@@ -106,6 +106,7 @@ class RuleResults:
 def check_document(document: Document, pack: Pack, ctx: DocumentContext | None = None) -> list[Finding]:
     """One finding per rule of the pack, in the pack's order."""
     ctx = ctx or DocumentContext(document)
+    ctx.expect_actions(frozenset().union(*(rule.provision_actions for rule in pack.rules)))
     return [decide(rule, ctx) for rule in pack.rules]
 
 

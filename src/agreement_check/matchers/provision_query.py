@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from agreement_check.matchers.base import Hit
+from agreement_check.matchers.compose import All, Filtered, Node, Not
 from agreement_check.matchers.compose import Any as AnyNode
-from agreement_check.matchers.compose import Node
 from agreement_check.nlp.actions import VOCABULARY
 from agreement_check.nlp.modality import MODALITIES
 from agreement_check.nlp.parties import EITHER, FUNDER, RECIPIENT, UNKNOWN
@@ -71,7 +71,7 @@ class ProvisionQuery(Node):
         )
 
     def provisions(self, ctx: DocumentContext) -> list[Provision]:
-        return [p for p in ctx.provisions if self.matches(p)]
+        return [p for p in ctx.provisions_of(self.action) if self.matches(p)]
 
     def find(self, ctx: DocumentContext) -> list[Hit]:
         return [provision_hit(p, ctx) for p in self.provisions(ctx)]
@@ -98,6 +98,18 @@ def selected_provisions(node: Node, ctx: DocumentContext) -> list[Provision]:
             out.extend(p for p in selected_provisions(child, ctx) if p not in out)
         return out
     return []
+
+
+def asked_actions(node: Node) -> frozenset[str]:
+    """The actions the provision queries of a find entry ask about (an entry it names by
+    reference is counted where the rule defines it)."""
+    if isinstance(node, ProvisionQuery):
+        return node.action
+    if isinstance(node, (AnyNode, All)):
+        return frozenset().union(*(asked_actions(child) for child in node.children))
+    if isinstance(node, (Filtered, Not)):
+        return asked_actions(node.child)
+    return frozenset()
 
 
 def selects_provisions(node: Node) -> bool:

@@ -197,13 +197,15 @@ class ActionMention:
 
 
 @lru_cache(maxsize=4096)
-def find_actions(text: str) -> tuple[ActionMention, ...]:
-    """Every action written in `text`, in order; one mention per place and action. Cached:
-    a lead-in is read with each item it completes."""
+def find_actions(text: str, actions: frozenset[str] = VOCABULARY) -> tuple[ActionMention, ...]:
+    """Every action of `actions` (all of them unless told) written in `text`, in order;
+    one mention per place and action. Each action is found on its own, so asking for
+    fewer gives the same mentions of those. Cached: a lead-in is read with each item it
+    completes."""
     found = []
     lower = text.lower()
     for name, pattern in ACTIONS.items():
-        if not any(stem in lower for stem in _TRIGGERS[name]):
+        if name not in actions or not any(stem in lower for stem in _TRIGGERS[name]):
             continue
         seen_end = -1
         for match in pattern.finditer(text):

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from agreement_check.model import Document
+from agreement_check.nlp.actions import VOCABULARY
 from agreement_check.nlp.parties import Parties, PartyNames, find_parties, party_names
 from agreement_check.nlp.provisions import Provision, read_provisions
 from agreement_check.nlp.units import Unit, build_units
@@ -39,6 +40,9 @@ class DocumentContext:
             offset += len(unit.text) + len(SEPARATOR)
         self.text = SEPARATOR.join(parts)
         self._docs: list[tuple[int, Doc]] | None = None
+        self._provisions: list[Provision] = []
+        self._read_actions: frozenset[str] = frozenset()
+        self._expected_actions: frozenset[str] = frozenset()
 
     @cached_property
     def parties(self) -> Parties:
@@ -49,11 +53,27 @@ class DocumentContext:
         """How the document names the funder and the recipient, for wording written back."""
         return party_names([u.text for u in self.units], self.parties)
 
-    @cached_property
+    @property
     def provisions(self) -> list[Provision]:
-        """What each clause does (read once, shared by every rule that asks)."""
-        clause_of = {b.index: b.location.clause for b in self.document.blocks}
-        return read_provisions(self.units, self.parties, clause_of)
+        """What each clause does, for every action of the vocabulary."""
+        return self.provisions_of(VOCABULARY)
+
+    def expect_actions(self, actions: frozenset[str]) -> None:
+        """Say which actions the rules about to run can ask about, so that the provisions
+        are read once for all of them (and not for the actions no rule asks about)."""
+        self._expected_actions |= actions
+
+    def provisions_of(self, actions: frozenset[str]) -> list[Provision]:
+        """The provisions whose action is one of `actions`, in reading order. Read once for
+        these and the expected actions, and shared by every rule that asks; asking for an
+        action not read yet reads again, for all of them."""
+        if not actions <= self._read_actions:
+            self._read_actions |= actions | self._expected_actions
+            clause_of = {b.index: b.location.clause for b in self.document.blocks}
+            self._provisions = read_provisions(self.units, self.parties, clause_of, self._read_actions)
+        if actions >= self._read_actions:
+            return self._provisions
+        return [p for p in self._provisions if p.action in actions]
 
     def locate(self, start: int, end: int) -> tuple[int, int, int] | None:
         """(unit, start, end) within that unit for a span of `self.text`, or None when the

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from agreement_check.nlp.actions import find_actions
+from agreement_check.nlp.actions import VOCABULARY, find_actions
 from agreement_check.nlp.crossrefs import (
     ClauseIndex,
     NoticeRow,
@@ -92,8 +92,14 @@ class Provision:
         return "; ".join(parts)
 
 
-def read_provisions(units: list[Unit], parties: Parties, clause_of: dict[int, str | None]) -> list[Provision]:
-    """Every provision of a document, in reading order."""
+def read_provisions(
+    units: list[Unit], parties: Parties, clause_of: dict[int, str | None], actions: frozenset[str] = VOCABULARY
+) -> list[Provision]:
+    """Every provision of a document whose action is one of `actions` (all unless told),
+    in reading order. A provision is read from its own action words and the text around
+    them, never from another action's, so asking for fewer actions gives exactly those
+    provisions of the full reading: rules ask about a few actions, and reading what every
+    action word of every sentence does is most of the rules stage."""
     lead_ins = {u.lead_unit for u in units if u.lead_unit is not None}
     index = ClauseIndex(units, clause_of)
     notice_rows = cache(lambda: notice_period_rows(units, parties))  # read only if a clause needs it
@@ -101,7 +107,7 @@ def read_provisions(units: list[Unit], parties: Parties, clause_of: dict[int, st
     for position, unit in enumerate(units):
         if unit.index in lead_ins or unit.is_heading or unit.text.rstrip().endswith("?"):
             continue  # a lead-in is read with each item it completes; a question grants nothing
-        out.extend(_unit_provisions(unit, units, position, parties, index, notice_rows))
+        out.extend(_unit_provisions(unit, units, position, parties, index, notice_rows, actions))
     return _with_notice_procedures(out)
 
 
@@ -145,12 +151,13 @@ def _unit_provisions(
     parties: Parties,
     index: ClauseIndex,
     notice_rows: Callable[[], list[NoticeRow]],
+    actions: frozenset[str],
 ) -> list[Provision]:
     found: dict[tuple[str, bool, int], Provision] = {}
     for in_lead_in, text, other in ((False, unit.text, unit.lead_in), (True, unit.lead_in, unit.text)):
         if not text:
             continue
-        for mention in find_actions(text):
+        for mention in find_actions(text, actions):
             if _FAILED.search(text[max(0, mention.start - 25) : mention.start]):
                 continue  # "if you fail to repay": the action is what went wrong, a condition
             seg_start, seg_end = _segment(text, mention.start)

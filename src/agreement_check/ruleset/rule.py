@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from agreement_check.codes import Status
 from agreement_check.matchers.compose import Node
+from agreement_check.matchers.provision_query import asked_actions
 from agreement_check.ruleset.conditions import Condition
 from agreement_check.ruleset.schema import Example, Extract, PackSpec, RuleSpec
 
@@ -40,6 +42,12 @@ class Rule:
     @property
     def examples(self) -> list[Example]:
         return list(self.spec.examples)
+
+    @cached_property
+    def provision_actions(self) -> frozenset[str]:
+        """The actions this rule's `provision:` queries ask about: a document's provisions
+        are read for the actions of the pack's rules only."""
+        return frozenset().union(*(asked_actions(node) for node in self.finds.values()))
 
 
 @dataclass
