@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from agreement_check.nlp.calendar_spans import calendar_spans, start_and_end_rows
+from agreement_check.nlp.dates import find_dates
 from agreement_check.nlp.periods import find_periods
 
 
@@ -62,3 +63,17 @@ def test_calendar_spans(text: str, iso: str) -> None:
 def test_an_end_date_of_a_defined_period_has_no_length() -> None:
     (span,) = calendar_spans("The Funding Period is the period up to 30 June 2027.")
     assert span.duration is None
+
+
+def test_a_text_without_a_year_has_no_dates_and_no_dated_spans() -> None:
+    assert find_dates("from 1 April to 31 March") == []
+    assert [d.year for d in find_dates("from 1 April 2025 to 31 March 2027")] == [2025, 2027]
+    assert calendar_spans("from 1 April to 31 March, for the financial year") == []
+    assert start_and_end_rows(["Start | 1 April 2026", "End | 31 March 2028"]) is None  # no row names a date
+
+
+def test_periods_are_a_fresh_list_each_time() -> None:
+    text = "The Council will give three months' notice."
+    first = find_periods(text)
+    first.clear()
+    assert [p.role for p in find_periods(text)] == ["notice"]

@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from agreement_check.nlp.dates import find_dates
+from agreement_check.nlp.dates import YEAR, CalendarDate, find_dates
 from agreement_check.nlp.durations import Duration
 
 _END_WORDS = re.compile(r"\b(?:to|until|and|ends?|ending|expir\w*|end\s+date|–|-|through)\b", re.I)
@@ -42,6 +42,10 @@ _ENDS_ON = re.compile(
     r"\b(?:period|term)\b[^.;]{0,40}?\b(?:up\s+to(?:\s+and\s+including)?|until|ending\s+on|ends\s+on|expir(?:es|ing)\s+on|to)\s+(?:the\s+)?$",
     re.I,
 )
+# Words each pattern above cannot match without, searched with the same flags first.
+_ANNIVERSARY_WORD = re.compile(r"anniversary", re.I)
+_BLANK_PATTERN = re.compile(_BLANK, re.I)
+_DATE_WORD = re.compile(r"date", re.I)
 _START_ROW = re.compile(r"\b(?:start|commencement|begin)\w*\s+date\b", re.I)
 _END_ROW = re.compile(r"\b(?:end|expiry|finish)\w*\s+date\b", re.I)
 
@@ -54,18 +58,23 @@ class CalendarSpan:
 
 
 def calendar_spans(text: str) -> list[CalendarSpan]:
-    """Every span of the calendar written in `text`."""
-    spans = _date_ranges(text) + [_financial_years(m) for m in _FINANCIAL_YEAR.finditer(text)]
-    anniversary = _ANNIVERSARY.search(text)
+    """Every span of the calendar written in `text`. Each pattern is tried only where a
+    plain word or figure it cannot match without is present (a year, "anniversary", a
+    blank): most sentences of an agreement hold none of them."""
+    has_year = YEAR.search(text) is not None
+    dates = find_dates(text) if has_year else []
+    spans = _date_ranges(text, dates)
+    if has_year:
+        spans += [_financial_years(m) for m in _FINANCIAL_YEAR.finditer(text)]
+    anniversary = _ANNIVERSARY.search(text) if _ANNIVERSARY_WORD.search(text) else None
     if anniversary:
         word = anniversary.group(1).lower()
         years = _ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 1)
         duration = Duration(years, "Y", anniversary.start(), anniversary.end(), anniversary.group(0))
         spans.append(CalendarSpan(anniversary.start(), anniversary.end(), duration))
-    dates = find_dates(text)
     if dates and not spans and _ENDS_ON.search(text[max(0, dates[0].start - 80) : dates[0].start]):
         spans.append(CalendarSpan(dates[0].start, dates[0].end, None))  # "the Grant Period ends on 31 March 2027"
-    placeholder = _PLACEHOLDER_RANGE.search(text)
+    placeholder = _PLACEHOLDER_RANGE.search(text) if _BLANK_PATTERN.search(text) else None
     if placeholder:
         spans.append(CalendarSpan(placeholder.start(), placeholder.end(), None))
     return spans
@@ -74,8 +83,9 @@ def calendar_spans(text: str) -> list[CalendarSpan]:
 def start_and_end_rows(texts: list[str]) -> tuple[int, CalendarSpan] | None:
     """(index of the end row, its span) for a particulars table that gives a start date
     in one row and an end or expiry date in another."""
-    starts = [(i, find_dates(t)) for i, t in enumerate(texts) if _START_ROW.search(t)]
-    ends = [(i, find_dates(t)) for i, t in enumerate(texts) if _END_ROW.search(t)]
+    texts = [t if _DATE_WORD.search(t) else "" for t in texts]  # both rows name a date
+    starts = [(i, find_dates(t)) for i, t in enumerate(texts) if t and _START_ROW.search(t)]
+    ends = [(i, find_dates(t)) for i, t in enumerate(texts) if t and _END_ROW.search(t)]
     starts = [(i, d) for i, d in starts if d]
     ends = [(i, d) for i, d in ends if d]
     if not starts or not ends:
@@ -88,9 +98,9 @@ def start_and_end_rows(texts: list[str]) -> tuple[int, CalendarSpan] | None:
     return end_index, CalendarSpan(last.start, last.end, Duration(months, "M", 0, 0, ""))
 
 
-def _date_ranges(text: str) -> list[CalendarSpan]:
+def _date_ranges(text: str, dates: list[CalendarDate]) -> list[CalendarSpan]:
     out = []
-    for first, second in itertools.pairwise(find_dates(text)):
+    for first, second in itertools.pairwise(dates):
         between = text[first.end : second.start]
         months = first.months_to(second)
         if len(between) < 60 and _END_WORDS.search(between) and months > 0:

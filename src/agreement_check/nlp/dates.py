@@ -57,8 +57,15 @@ class CalendarDate:
         return round(months + (after.day - first.day) / 30.4375)
 
 
+# Every date this module reads names a year: a text without one is not searched (the full
+# pattern is tried at every character, a year at almost no cost).
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def find_dates(text: str) -> list[CalendarDate]:
     """Every calendar date written in the text, with where it was found."""
+    if YEAR.search(text) is None:
+        return []
     out = []
     for m in DATE.finditer(text):
         if m.group("year"):

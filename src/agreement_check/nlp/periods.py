@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from agreement_check.nlp.durations import Duration, find_durations
 
@@ -75,4 +76,11 @@ def role_of(text: str, duration: Duration) -> str:
 
 def find_periods(text: str) -> list[Period]:
     """Every period in `text`, each with its role."""
-    return [Period(d, role_of(text, d)) for d in find_durations(text)]
+    return list(_periods(text))
+
+
+@lru_cache(maxsize=4096)
+def _periods(text: str) -> tuple[Period, ...]:
+    """Cached: a sentence is read for its periods by every rule that extracts periods of
+    some role, and by the provisions read in it and in the sentence before."""
+    return tuple(Period(d, role_of(text, d)) for d in find_durations(text))
