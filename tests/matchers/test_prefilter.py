@@ -49,6 +49,12 @@ def test_leading_literals_skip_assertions() -> None:
     assert leading_literals(r"\w+\s+grant") is None
 
 
+def test_a_match_starts_with_an_optional_part_or_with_what_follows_it() -> None:
+    assert leading_literals(r"\b(?:grant|(?:will\s+)?not\s+be\s+paid)\b") == {"grant", "will", "not"}
+    assert leading_literals(r"(?:\w+\s+)?grant") is None
+    assert leading_literals(r"(?:must\s+)?") is None
+
+
 def test_windows_merge_and_widen() -> None:
     assert windows({1, 2, 6}, 8, 0, 1) == [(1, 3), (6, 7)]
 
@@ -61,6 +67,8 @@ PATTERNS = [
     r"(?<!not\s)\bvolunteers?\b[^.;]{0,30}\bpay\b",
     r"\bvolunteers?\s+grant\b",
     r"pay\b[^.]{0,40}?grant",
+    r"\b(?:(?:must\s+)?not\s+pay|the\s+grants?)\b",
+    r"(?:a\s+)??\bvolunteers?\b",
 ]
 
 

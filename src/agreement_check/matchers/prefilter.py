@@ -91,7 +91,7 @@ def _leading(items: list[tuple[Any, Any]]) -> set[str] | None:
     """What every match of a sequence starts with: its first run of literals, or the
     leading set of its first element that consumes text."""
     run: list[str] = []
-    for op, arg in items:
+    for position, (op, arg) in enumerate(items):
         if op is _c.LITERAL:
             run.append(chr(arg))
             continue
@@ -99,6 +99,9 @@ def _leading(items: list[tuple[Any, Any]]) -> set[str] | None:
             break
         if op in _ZERO_WIDTH:
             continue
+        if op in _REPEATS and arg[0] == 0:  # optional ("(?:will\s+)?not"): a match starts with it or with what follows
+            own, rest = _leading(list(arg[2])), _leading(items[position + 1 :])
+            return own | rest if own and rest else None
         return _first(op, arg)
     return {"".join(run).casefold()} if run else None
 
@@ -150,6 +153,7 @@ class DocumentIndex:
         self.usable = len(self.text) == len(text)
         self.starts = starts
         self._positions: dict[str, list[int]] = {}
+        self._counts: dict[str, int] = {}
 
     def positions(self, literal: str) -> list[int]:
         """Every offset where `literal` starts, overlapping occurrences included."""
@@ -161,9 +165,23 @@ class DocumentIndex:
             self._positions[literal] = found
         return self._positions[literal]
 
-    def count(self, literals: frozenset[str]) -> int:
-        """About how many offsets `starts_of` would give (at least as many), cheaply."""
-        return sum(self.text.count(literal) for literal in literals)
+    def count(self, literals: frozenset[str], cap: int | None = None) -> int:
+        """About how many offsets `starts_of` would give (at most as many), cheaply; once
+        the count passes `cap` the rest of the literals are not counted (the shortest,
+        most common, first)."""
+        total = 0
+        for literal in _shortest_first(literals):
+            total += self._count(literal)
+            if cap is not None and total > cap:
+                break
+        return total
+
+    def _count(self, literal: str) -> int:
+        """Non-overlapping occurrences of one literal, counted once a document (patterns share words)."""
+        found = self._counts.get(literal)
+        if found is None:
+            found = self._counts[literal] = self.text.count(literal)
+        return found
 
     def starts_of(self, literals: frozenset[str]) -> list[int]:
         """Offsets where one of `literals` starts, in order."""
@@ -175,6 +193,11 @@ class DocumentIndex:
     def units_with(self, literals: frozenset[str]) -> set[int]:
         """Indexes of the units where one of `literals` starts."""
         return {bisect_right(self.starts, at) - 1 for literal in literals for at in self.positions(literal)}
+
+
+@lru_cache(maxsize=1024)
+def _shortest_first(literals: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(literals, key=lambda s: (len(s), s)))
 
 
 def windows(units: set[int], count: int, before: int, after: int) -> list[tuple[int, int]]:

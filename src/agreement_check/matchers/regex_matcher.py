@@ -12,7 +12,8 @@ with one of a few literals, only at the offsets where one does; otherwise only f
 start of each unit that contains one to the end of the unit after it (a match within a
 unit needs its literal in that unit; a match that runs into the next unit is found, and
 searched again within units, as before), or over the whole text when those units cover
-most of it. Every search runs over the document text itself, so lookarounds and `\b`
+most of it. Which of these is cheapest is estimated from how often the literals occur
+(counted once a document each), before any offset is listed. Every search runs over the document text itself, so lookarounds and `\b`
 see the text around as they would over the whole text. A document's hits for one
 pattern are kept, so a pattern that several rules share runs once.
 """
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from agreement_check.matchers.base import Hit, hits_from_spans
+from agreement_check.matchers.base import Hit
 from agreement_check.matchers.prefilter import DocumentIndex, leading_literals, required_literals, windows
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 SECONDS_PER_MB = 2.0
 MIN_SECONDS = 0.25
 AFTER_UNITS = 1  # searched after a candidate unit, for matches that run into the next unit
-CHARS_PER_TRY = 60  # one try at an offset costs about what a search over this many characters does
+CHARS_PER_TRY = 15  # one try at an offset costs about what a search over this many characters does (measured)
 WHOLE_TEXT_SHARE = 0.6  # above this share of the text in windows, one search over all of it
 
 
@@ -62,15 +63,16 @@ class RegexMatcher:
         return out
 
     def _search(self, pattern: regex.Pattern[str], ctx: DocumentContext, budget: float) -> list[Hit]:
-        spans, across = [], []
+        hits: list[Hit] = []
+        across = []
         for match in _matches(pattern, ctx, budget):
             if match.end() <= match.start():
                 continue
-            if ctx.locate(match.start(), match.end()) is None:
+            found = ctx.locate(match.start(), match.end())
+            if found is None:
                 across.append(match.start())
-            else:
-                spans.append((match.start(), match.end()))
-        hits = hits_from_spans(ctx, spans)
+            elif ctx.units[found[0]].text:
+                hits.append(Hit(*found))
         for start in across:  # look again inside the units the long match touched
             first = ctx.locate(start, start)
             for index in range(first[0] if first else 0, min(len(ctx.units), (first[0] if first else 0) + 3)):
@@ -87,16 +89,37 @@ def _matches(pattern: regex.Pattern[str], ctx: DocumentContext, budget: float) -
     if required is None:
         yield from pattern.finditer(ctx.text, timeout=budget)
         return
+    holding = index.count(required, cap=len(ctx.units) // 2)
+    if not holding:
+        return  # every match holds one of these literals, and the document holds none
+    yield from _search_where(pattern, ctx, index, required, holding, budget)
+
+
+def _search_where(
+    pattern: regex.Pattern[str],
+    ctx: DocumentContext,
+    index: DocumentIndex,
+    required: frozenset[str],
+    holding: int,
+    budget: float,
+) -> Iterator[regex.Match[str]]:
+    """The cheapest of three equivalent searches, by an estimate made from literal counts
+    alone: tries at the offsets of the leading literals, a search of the units holding a
+    required literal (each occurrence opens at most two units), or the whole text."""
+    text = ctx.text
+    windows_cost = min(len(text), holding * 2 * (len(text) // max(1, len(ctx.units)) + 1))
     leading = leading_literals(pattern.pattern)
-    if leading is not None and index.count(leading) * CHARS_PER_TRY <= len(ctx.text):
-        yield from _anchored(pattern, ctx.text, index.starts_of(leading), budget)
+    if leading is not None and index.count(leading, cap=windows_cost // CHARS_PER_TRY) * CHARS_PER_TRY <= windows_cost:
+        yield from _anchored(pattern, text, index.starts_of(leading), budget)
         return
-    runs = windows(index.units_with(required), len(ctx.units), 0, AFTER_UNITS)
-    regions = [(ctx.starts[first], _end_of(ctx, last)) for first, last in runs]
-    if sum(end - start for start, end in regions) > WHOLE_TEXT_SHARE * len(ctx.text):
-        regions = [(0, len(ctx.text))]
+    regions = [(0, len(text))]
+    if windows_cost < len(text):
+        runs = windows(index.units_with(required), len(ctx.units), 0, AFTER_UNITS)
+        regions = [(ctx.starts[first], _end_of(ctx, last)) for first, last in runs]
+        if sum(end - start for start, end in regions) > WHOLE_TEXT_SHARE * len(text):
+            regions = [(0, len(text))]
     for pos, endpos in regions:
-        yield from pattern.finditer(ctx.text, pos, endpos, timeout=budget)
+        yield from pattern.finditer(text, pos, endpos, timeout=budget)
 
 
 def _anchored(pattern: regex.Pattern[str], text: str, starts: list[int], budget: float) -> Iterator[regex.Match[str]]:
