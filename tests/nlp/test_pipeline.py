@@ -38,3 +38,19 @@ def test_the_real_command_line_is_there_when_asked_for() -> None:
         """
     )
     assert out.splitlines() == ["True True", "True"]
+
+
+def test_matching_phrases_and_tokens_first_does_not_bring_in_the_command_line() -> None:
+    """A check in this process (the web page, `isolate=False`, `rules test`) builds its
+    phrase and token matchers before anything else asks for the pipeline."""
+    out = run_fresh(
+        """
+        import sys
+        from agreement_check.matchers.phrases import PhraseMatcher
+        from agreement_check.matchers.tokens import TokenMatcher, validate_patterns
+        PhraseMatcher(["notice"])._build()
+        print(validate_patterns([[{"LEMMA": "terminate"}]]))
+        print(sorted(m for m in ("weasel", "httpx", "spacy.cli") if m in sys.modules))
+        """
+    )
+    assert out.splitlines() == ["[]", "[]"]

@@ -22,11 +22,11 @@ class PhraseMatcher:
         self._matcher: SpacyPhraseMatcher | None = None
 
     def _build(self) -> SpacyPhraseMatcher:
-        from spacy.matcher import PhraseMatcher as SpacyPhraseMatcher
-
         from agreement_check.nlp.pipeline import get_nlp
 
-        nlp = get_nlp()
+        nlp = get_nlp()  # first: it imports spaCy without its command line (nlp.pipeline.import_spacy)
+        from spacy.matcher import PhraseMatcher as SpacyPhraseMatcher
+
         # the pipeline keeps each word's lemma in NORM (see nlp.pipeline)
         matcher = SpacyPhraseMatcher(nlp.vocab, attr="NORM" if self._attr == "LEMMA" else self._attr)
         matcher.add("phrase", [nlp.make_doc(p) for p in self._phrases])

@@ -34,12 +34,13 @@ def lemma_as_norm(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def validate_patterns(patterns: list[list[dict[str, Any]]]) -> list[str]:
     """Every problem with the patterns, as spaCy's own schema reports them."""
-    from spacy.matcher import Matcher as SpacyMatcher
-
     from agreement_check.nlp.pipeline import get_nlp
 
+    vocab = get_nlp().vocab  # first: it imports spaCy without its command line (nlp.pipeline.import_spacy)
+    from spacy.matcher import Matcher as SpacyMatcher
+
     problems = []
-    matcher = SpacyMatcher(get_nlp().vocab, validate=True)
+    matcher = SpacyMatcher(vocab, validate=True)
     for index, pattern in enumerate(patterns):
         try:
             matcher.add(f"p{index}", [pattern])
@@ -58,10 +59,11 @@ class TokenMatcher:
 
     def hits(self, ctx: DocumentContext) -> list[Hit]:
         if self._matcher is None:
-            from spacy.matcher import Matcher as SpacyMatcher
-
             from agreement_check.nlp.pipeline import get_nlp
 
-            self._matcher = SpacyMatcher(get_nlp().vocab)
+            vocab = get_nlp().vocab  # first: it imports spaCy without its command line
+            from spacy.matcher import Matcher as SpacyMatcher
+
+            self._matcher = SpacyMatcher(vocab)
             self._matcher.add("tokens", [lemma_as_norm(p) for p in self._patterns])
         return spacy_hits(self._matcher, ctx)
