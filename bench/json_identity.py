@@ -62,8 +62,9 @@ def capture(out: Path, shared: Path, cmd: list[str], install: str) -> int:
     return 0
 
 
-def compare(before: Path, after: Path) -> int:
-    """Print each run whose report differs (or is missing) and return 1 if any does."""
+def compare(before: Path, after: Path, what: str = "report") -> int:
+    """Print each saved JSON file (a run's report, or a reading) that differs or is missing,
+    and return 1 if any does."""
     differ = 0
     for old in sorted(before.glob("*.json")):
         new = after / old.name
@@ -75,7 +76,8 @@ def compare(before: Path, after: Path) -> int:
             differ += 1
         else:
             print(f"{old.name}: identical")
-    print("JSON identical" if not differ else f"{differ} report(s) differ")
+    count = len(list(before.glob("*.json")))
+    print(f"{count} {what}s identical" if not differ else f"{differ} of {count} {what}(s) differ")
     return 1 if differ else 0
 
 

@@ -24,6 +24,8 @@ import random
 import sys
 from pathlib import Path
 
+from bench.json_identity import compare
+
 HERE = Path(__file__).resolve().parent
 GENERATED = ((16, 16), (150, 150), (2, 3), (20, 21))  # (seed, pages)
 
@@ -83,22 +85,6 @@ def capture(out: Path, shared: Path) -> int:
     return 0
 
 
-def compare(before: Path, after: Path) -> int:
-    """Print each reading that differs (or is missing) and return 1 if any does."""
-    differ = 0
-    for old in sorted(before.glob("*.json")):
-        new = after / old.name
-        if not new.exists():
-            print(f"{old.name}: missing in {after}")
-            differ += 1
-        elif old.read_text() != new.read_text():
-            print(f"{old.name}: differs (diff {old} {new})")
-            differ += 1
-    count = len(list(before.glob("*.json")))
-    print(f"{count} readings identical" if not differ else f"{differ} of {count} reading(s) differ")
-    return 1 if differ else 0
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -111,7 +97,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.command == "capture":
         return capture(args.out, args.shared.resolve())
-    return compare(args.before, args.after)
+    return compare(args.before, args.after, what="reading")
 
 
 if __name__ == "__main__":
