@@ -144,18 +144,12 @@ def _words(textpage, raw, height: float, looks: PageLooks, hidden: list[tuple[st
         size = size_by_object.get(key) if key else None
         if size is None:
             size = size_by_object[key] = round(font_size(page_handle, start), 1)
-        bold = bold_by_object.get(key)
+        bold = bold_by_object.get(key) if key else None
         if bold is None:
             bold = bold_by_object[key] = _font_is_bold(handle, raw, start)
-        loose_box(page_handle, start, rect_address)  # font-height boxes: one top per line
-        x0, top, right, bottom = read_rect(rect)  # the floats the struct's fields would give
-        first = (x0, right, height - top, height - bottom)
-        if end != start:
-            loose_box(page_handle, end, rect_address)
-            left, top, x1, bottom = read_rect(rect)
-            last = (left, x1, height - top, height - bottom)
-        else:
-            x1, last = right, first
+        first = box(start)
+        last = box(end) if end != start else first
+        x0, x1 = first[0], last[1]
         # a run of characters with no space between them is usually one word: on one line,
         # and no wider than its letters could be
         if abs(last[2] - first[2]) < 2 and 0 <= x1 - x0 <= (end - start + 1) * max(size, 1.0) * 0.8 + X_TOLERANCE:
