@@ -62,7 +62,7 @@ def calendar_spans(text: str) -> list[CalendarSpan]:
     plain word or figure it cannot match without is present (a year, "anniversary", a
     blank): most sentences of an agreement hold none of them."""
     has_year = YEAR.search(text) is not None
-    dates = find_dates(text) if has_year else []
+    dates = find_dates(text)
     spans = _date_ranges(text, dates)
     if has_year:
         spans += [_financial_years(m) for m in _FINANCIAL_YEAR.finditer(text)]
